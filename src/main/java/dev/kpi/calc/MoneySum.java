@@ -12,51 +12,71 @@ import java.util.TreeSet;
 /**
  * An exact sum of money that may span currencies. Amounts are added in micros per currency and only
  * converted at {@link #convert(Fx)}, once per currency total, so no per-row rounding accumulates.
- * A null currency means "as the export states no currency": it is read as the reporting currency.
+ * A null currency means "the export states no currency": it is read as the reporting currency.
+ * The first named currency has its own slot, so the common one-currency case never touches a map.
  */
 public final class MoneySum {
     private long unspecified;
-    private Map<String, Long> byCurrency; // lazily created: most inputs have one currency or none
+    private String first;
+    private long firstSum;
+    private Map<String, Long> others;
 
     public void add(String currency, long micros) {
         if (currency == null) {
             unspecified = Math.addExact(unspecified, micros);
+        } else if (currency == first || currency.equals(first)) {
+            firstSum = Math.addExact(firstSum, micros);
+        } else if (first == null) {
+            first = currency;
+            firstSum = micros;
         } else {
-            if (byCurrency == null) byCurrency = new TreeMap<>();
-            byCurrency.merge(currency, micros, Math::addExact);
+            if (others == null) others = new TreeMap<>();
+            others.merge(currency, micros, Math::addExact);
         }
     }
 
+    public void add(MoneySum other) { merge(other); }
+
     public void merge(MoneySum other) {
+        if (other == null) return;
         unspecified = Math.addExact(unspecified, other.unspecified);
-        if (other.byCurrency != null) other.byCurrency.forEach(this::add);
+        if (other.first != null) add(other.first, other.firstSum);
+        if (other.others != null) other.others.forEach(this::add);
     }
 
     public boolean isZero() {
-        if (unspecified != 0) return false;
-        if (byCurrency != null) for (long v : byCurrency.values()) if (v != 0) return false;
+        if (unspecified != 0 || firstSum != 0) return false;
+        if (others != null) for (long v : others.values()) if (v != 0) return false;
         return true;
     }
 
     /** Currencies named by the data (not counting amounts without a currency). */
     public Set<String> currencies() {
-        return byCurrency == null ? Set.of() : new TreeSet<>(byCurrency.keySet());
+        Set<String> out = new TreeSet<>();
+        if (first != null) out.add(first);
+        if (others != null) out.addAll(others.keySet());
+        return out;
     }
 
-    /** The exact total in the reporting currency; throws when a currency has no rate. */
+    /** The exact total in the reporting currency (at least two decimals, no trailing zeros beyond); throws {@link MissingRateException} when a currency has no rate. */
     public BigDecimal convert(Fx fx) {
         BigDecimal total = Micros.toBigDecimal(unspecified);
-        if (byCurrency == null) return total;
         Set<String> missing = new TreeSet<>();
-        for (Map.Entry<String, Long> e : byCurrency.entrySet()) {
-            BigDecimal rate = fx.rate(e.getKey());
-            if (rate == null) {
-                missing.add(e.getKey());
-            } else {
-                total = total.add(Micros.toBigDecimal(e.getValue()).multiply(rate));
-            }
+        if (first != null) total = total.add(converted(fx, first, firstSum, missing));
+        if (others != null) {
+            for (Map.Entry<String, Long> e : others.entrySet()) total = total.add(converted(fx, e.getKey(), e.getValue(), missing));
         }
         if (!missing.isEmpty()) throw new MissingRateException(fx.currency(), missing);
-        return total;
+        return Report.money(total);
+    }
+
+    private static BigDecimal converted(Fx fx, String currency, long micros, Set<String> missing) {
+        BigDecimal rate = fx.rate(currency);
+        if (rate == null) {
+            missing.add(currency);
+            return BigDecimal.ZERO;
+        }
+        BigDecimal v = Micros.toBigDecimal(micros);
+        return rate.compareTo(BigDecimal.ONE) == 0 ? v : v.multiply(rate);
     }
 }

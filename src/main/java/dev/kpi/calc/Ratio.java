@@ -21,8 +21,7 @@ public record Ratio(BigDecimal value, BigDecimal numerator, BigDecimal denominat
      */
     public static Ratio of(BigDecimal numerator, BigDecimal denominator, Kind kind, long multiplier, String whenZero) {
         if (denominator == null || denominator.signum() == 0) {
-            return new Ratio(null, numerator, denominator == null ? BigDecimal.ZERO : denominator,
-                    null, null, null, whenZero);
+            return new Ratio(null, numerator, BigDecimal.ZERO, null, null, null, whenZero);
         }
         BigDecimal q = numerator.multiply(BigDecimal.valueOf(multiplier)).divide(denominator, DIVISION)
                 .setScale(kind.scale(), RoundingMode.HALF_EVEN);
@@ -65,4 +64,5 @@ public record Ratio(BigDecimal value, BigDecimal numerator, BigDecimal denominat
     }
 
     public boolean isNull() { return value == null; }
+
 }

@@ -65,7 +65,9 @@ public final class Report {
 
     /**
      * Adds one warning per (column, reason) for ratios that came out null, naming the rows affected, so
-     * a zero denominator is never silent. Call once after rows and total are complete.
+     * a zero denominator is never silent. A group row where numerator and denominator are both zero
+     * (nothing happened in that group: no spend and no customers) stays null without a warning; the
+     * total always warns. Call once after rows and total are complete.
      */
     public void warnAboutNullRatios() {
         LinkedHashMap<String, List<String>> byReason = new LinkedHashMap<>();
@@ -74,7 +76,8 @@ public final class Report {
         for (Row r : all) {
             for (Column c : columns) {
                 Object v = r.get(c.key());
-                if (v instanceof Ratio && ((Ratio) v).isNull() && ((Ratio) v).nullReason() != null) {
+                if (v instanceof Ratio && ((Ratio) v).isNull() && ((Ratio) v).nullReason() != null
+                        && (r == total || !isZero(((Ratio) v).numerator()))) {
                     String k = c.key() + " is null: " + ((Ratio) v).nullReason();
                     byReason.computeIfAbsent(k, x -> new ArrayList<>()).add(label(r));
                 }
@@ -86,6 +89,8 @@ public final class Report {
             warn(k + " (" + list + ")");
         });
     }
+
+    private static boolean isZero(BigDecimal v) { return v != null && v.signum() == 0; }
 
     private String label(Row r) {
         if (r == total) return "total";

@@ -78,8 +78,10 @@ public final class TableRenderer implements Renderer {
         for (List<String> row : t.body) line(out, row, t, widths, null, color);
         if (noRows) out.write("(no rows)\n");
         if (t.total != null) {
-            out.write(rule);
-            out.write('\n');
+            if (!t.body.isEmpty() || noRows) {
+                out.write(rule);
+                out.write('\n');
+            }
             line(out, t.total, t, widths, BOLD, color);
         }
         if (t.lowSample) {

@@ -1,0 +1,405 @@
+package dev.kpi.calc;
+
+import dev.kpi.records.Cost;
+import dev.kpi.records.Deal;
+import dev.kpi.records.Fx;
+import dev.kpi.records.Lead;
+import dev.kpi.records.Outcome;
+import dev.kpi.records.Spend;
+import dev.kpi.records.Team;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Customer acquisition cost ({@code kpi cac}), following the catalogue:
+ * <ul>
+ *   <li>new customers: accounts (else contacts, else the deal) whose <em>first</em> won deal closed in the
+ *       window — a later won deal of the same account is not a new customer;</li>
+ *   <li>marketing cost = ad spend + costs of team marketing; sales cost = costs of team sales;</li>
+ *   <li>blended CAC = (sales + marketing cost) / new customers; marketing CAC = marketing cost / new
+ *       customers, and its share of blended CAC = marketing cost / total cost;</li>
+ *   <li>grouped by channel, campaign or platform, a row is <em>paid</em> CAC: the spend (and costs tagged
+ *       with that channel) of the group / new customers whose first won deal has that channel or campaign
+ *       (the deal's field, else its contact's or account's lead); costs that belong to no group appear
+ *       only in the total, which is always blended;</li>
+ *   <li>CPL = marketing cost / leads created; cost per MQL (SQL) = marketing cost / leads that became
+ *       MQL (SQL) in the window; CPA = ad cost / platform conversions;</li>
+ *   <li>payback months = CAC / (ARPA × gross margin); LTV:CAC = LTV / CAC.</li>
+ * </ul>
+ * Every ratio carries its numerator and denominator; a zero denominator gives null and a warning.
+ * {@code spendLagMonths} moves spend and costs that many months later before they are matched with
+ * customers (spend in January acquiring customers in March: lag 2).
+ */
+public final class CacCalculator {
+    /** Settings from the command line. Null numbers are "not given". */
+    public record Options(List<Dimension> dims, Window window, int spendLagMonths, BigDecimal arpa,
+                          BigDecimal grossMargin, BigDecimal ltv) {}
+
+    private static final class Group {
+        final MoneySum adSpend = new MoneySum();
+        final MoneySum marketingCosts = new MoneySum();
+        final MoneySum salesCosts = new MoneySum();
+        final MoneySum cpaCost = new MoneySum();
+        long conversions;
+        long leads;
+        long mqls;
+        long sqls;
+        long newCustomers;
+
+        void merge(Group o) {
+            adSpend.merge(o.adSpend);
+            marketingCosts.merge(o.marketingCosts);
+            salesCosts.merge(o.salesCosts);
+            cpaCost.merge(o.cpaCost);
+            conversions = Math.addExact(conversions, o.conversions);
+            leads += o.leads;
+            mqls += o.mqls;
+            sqls += o.sqls;
+            newCustomers += o.newCustomers;
+        }
+    }
+
+    /** The first won deal of a customer (earliest close, then smallest id). */
+    private record FirstWon(LocalDateTime closed, String dealId, String channel, String campaign, String contactId,
+                            String accountId) {
+        boolean before(FirstWon o) {
+            int c = closed.compareTo(o.closed);
+            return c < 0 || (c == 0 && dealId.compareTo(o.dealId) < 0);
+        }
+    }
+
+    private record LeadOrigin(LocalDateTime created, String id, String channel, String campaign) {
+        boolean before(LeadOrigin o) {
+            int c = created.compareTo(o.created);
+            return c < 0 || (c == 0 && id.compareTo(o.id) < 0);
+        }
+    }
+
+    private final Options options;
+    private final List<Dimension> dims;
+    private final boolean paid;
+    /** Groups from spend and costs, keyed with real platform values. */
+    private final Map<List<String>, Group> groups = new HashMap<>();
+    /** Lead counts keyed with the campaign in the platform slot; platforms are looked up at finish. */
+    private final Map<List<String>, Group> leadGroups = new HashMap<>();
+    private final Group total = new Group();
+    private final Group unallocated = new Group();
+    private final Map<String, FirstWon> firstWon = new HashMap<>();
+    private final Map<String, LeadOrigin> leadById = new HashMap<>();
+    private final Map<String, LeadOrigin> leadByAccount = new HashMap<>();
+    private final Map<String, String> platformOfCampaign = new HashMap<>();
+    private final Set<String> ambiguousCampaigns = new TreeSet<>();
+    private boolean sawSpend;
+    private boolean sawConversions;
+    private boolean sawCosts;
+    private boolean sawLeads;
+    private boolean sawMql;
+    private boolean sawSql;
+    private boolean sawDeals;
+    private long wonWithoutCloseDate;
+
+    public CacCalculator(Options options) {
+        this.options = options;
+        this.dims = List.copyOf(options.dims());
+        this.paid = Dimension.anyNonTime(dims);
+    }
+
+    private LocalDate lagged(LocalDate d) {
+        return d == null || options.spendLagMonths() == 0 ? d : d.plusMonths(options.spendLagMonths());
+    }
+
+    public void add(Spend s) {
+        sawSpend = true;
+        LocalDate start = lagged(s.date());
+        LocalDate end = lagged(s.dateEnd());
+        String what = AdsCalculator.describe(s);
+        if (!options.window().includes(start, end, what)) return;
+        if (s.campaign() != null && s.platform() != null) {
+            String k = s.campaign().toLowerCase(Locale.ROOT);
+            String prev = platformOfCampaign.putIfAbsent(k, s.platform());
+            if (prev != null && !prev.equals(s.platform())) ambiguousCampaigns.add(s.campaign());
+        }
+        List<String> key = new ArrayList<>(dims.size());
+        for (Dimension d : dims) {
+            switch (d) {
+                case CHANNEL: key.add(AdsCalculator.orNone(s.channel())); break;
+                case CAMPAIGN: key.add(AdsCalculator.orNone(s.campaign())); break;
+                case PLATFORM: key.add(AdsCalculator.orNone(s.platform())); break;
+                default: key.add(Buckets.timeKey(d, start, end, what)); break;
+            }
+        }
+        Group g = groups.computeIfAbsent(key, k -> new Group());
+        addSpend(g, s);
+        addSpend(total, s);
+    }
+
+    private void addSpend(Group g, Spend s) {
+        g.adSpend.add(s.currency(), s.cost());
+        if (s.has(Spend.CONVERSIONS)) {
+            sawConversions = true;
+            g.conversions = Math.addExact(g.conversions, s.conversions());
+            if (s.has(Spend.COST)) g.cpaCost.add(s.currency(), s.cost());
+        }
+    }
+
+    public void add(Cost c) {
+        sawCosts = true;
+        LocalDate start = lagged(c.date());
+        LocalDate end = lagged(c.dateEnd());
+        String what = "a " + c.team().json() + " cost" + (c.category() == null ? "" : " (" + c.category() + ")");
+        if (!options.window().includes(start, end, what)) return;
+        List<String> key = new ArrayList<>(dims.size());
+        boolean allocated = true;
+        for (Dimension d : dims) {
+            if (d == Dimension.CHANNEL && c.channel() != null) {
+                key.add(c.channel());
+            } else if (d.isTime()) {
+                key.add(Buckets.timeKey(d, start, end, what));
+            } else {
+                allocated = false;
+            }
+        }
+        Group target = allocated ? groups.computeIfAbsent(key, k -> new Group()) : unallocated;
+        addCost(target, c);
+        addCost(total, c);
+    }
+
+    private static void addCost(Group g, Cost c) {
+        (c.team() == Team.SALES ? g.salesCosts : g.marketingCosts).add(c.currency(), c.amount());
+    }
+
+    public void add(Lead l) {
+        sawLeads = true;
+        if (l.mqlDate() != null) sawMql = true;
+        if (l.sqlDate() != null) sawSql = true;
+        if (l.created() != null) {
+            LeadOrigin o = new LeadOrigin(l.created(), l.id(), l.channel(), l.campaign());
+            leadById.merge(l.id(), o, (a, b) -> a.before(b) ? a : b);
+            if (l.accountId() != null) leadByAccount.merge(l.accountId(), o, (a, b) -> a.before(b) ? a : b);
+        }
+        countLead(l, l.created(), 0);
+        countLead(l, l.mqlDate(), 1);
+        countLead(l, l.sqlDate(), 2);
+    }
+
+    private void countLead(Lead l, LocalDateTime at, int what) {
+        if (at == null || !options.window().contains(at.toLocalDate())) return;
+        Group g = leadGroups.computeIfAbsent(entityKey(at.toLocalDate(), l.channel(), l.campaign()), k -> new Group());
+        for (Group x : List.of(g, total)) {
+            if (what == 0) x.leads++; else if (what == 1) x.mqls++; else x.sqls++;
+        }
+    }
+
+    /** Key of a lead or customer: time from its date, channel and campaign from its fields, platform via campaign. */
+    private List<String> entityKey(LocalDate date, String channel, String campaign) {
+        List<String> key = new ArrayList<>(dims.size());
+        for (Dimension d : dims) {
+            switch (d) {
+                case CHANNEL: key.add(AdsCalculator.orNone(channel)); break;
+                case CAMPAIGN: key.add(AdsCalculator.orNone(campaign)); break;
+                case PLATFORM: key.add(campaign == null ? "" : campaign); break; // resolved at finish
+                default: key.add(d.grain().key(date)); break;
+            }
+        }
+        return key;
+    }
+
+    public void add(Deal d) {
+        sawDeals = true;
+        if (d.outcome() != Outcome.WON) return;
+        if (d.closed() == null) {
+            wonWithoutCloseDate++;
+            return;
+        }
+        FirstWon f = new FirstWon(d.closed(), d.id(), d.channel(), d.campaign(),
+                d.contactIds() == null || d.contactIds().isEmpty() ? null : d.contactIds().get(0), d.accountId());
+        firstWon.merge(d.customerKey(), f, (a, b) -> a.before(b) ? a : b);
+    }
+
+    public void merge(CacCalculator o) {
+        o.groups.forEach((k, g) -> groups.computeIfAbsent(k, x -> new Group()).merge(g));
+        o.leadGroups.forEach((k, g) -> leadGroups.computeIfAbsent(k, x -> new Group()).merge(g));
+        total.merge(o.total);
+        unallocated.merge(o.unallocated);
+        o.firstWon.forEach((k, f) -> firstWon.merge(k, f, (a, b) -> a.before(b) ? a : b));
+        o.leadById.forEach((k, f) -> leadById.merge(k, f, (a, b) -> a.before(b) ? a : b));
+        o.leadByAccount.forEach((k, f) -> leadByAccount.merge(k, f, (a, b) -> a.before(b) ? a : b));
+        o.platformOfCampaign.forEach((k, p) -> {
+            String prev = platformOfCampaign.putIfAbsent(k, p);
+            if (prev != null && !prev.equals(p)) ambiguousCampaigns.add(k);
+        });
+        ambiguousCampaigns.addAll(o.ambiguousCampaigns);
+        sawSpend |= o.sawSpend;
+        sawConversions |= o.sawConversions;
+        sawCosts |= o.sawCosts;
+        sawLeads |= o.sawLeads;
+        sawMql |= o.sawMql;
+        sawSql |= o.sawSql;
+        sawDeals |= o.sawDeals;
+        wonWithoutCloseDate += o.wonWithoutCloseDate;
+    }
+
+    private List<String> resolvePlatform(List<String> key) {
+        int i = dims.indexOf(Dimension.PLATFORM);
+        if (i < 0) return key;
+        List<String> k = new ArrayList<>(key);
+        String campaign = k.get(i);
+        String p = campaign.isEmpty() ? null : platformOfCampaign.get(campaign.toLowerCase(Locale.ROOT));
+        k.set(i, p == null ? Dimension.NONE : p);
+        return k;
+    }
+
+    public Report finish(Fx fx) {
+        Map<List<String>, Group> all = new HashMap<>();
+        groups.forEach((k, g) -> all.computeIfAbsent(k, x -> new Group()).merge(g));
+        leadGroups.forEach((k, g) -> all.computeIfAbsent(resolvePlatform(k), x -> new Group()).merge(g));
+        long customers = 0;
+        for (FirstWon f : firstWon.values()) {
+            LocalDate day = f.closed().toLocalDate();
+            if (!options.window().contains(day)) continue;
+            String channel = f.channel();
+            String campaign = f.campaign();
+            if (channel == null || campaign == null) {
+                LeadOrigin origin = f.contactId() == null ? null : leadById.get(f.contactId());
+                if (origin == null && f.accountId() != null) origin = leadByAccount.get(f.accountId());
+                if (origin != null) {
+                    if (channel == null) channel = origin.channel();
+                    if (campaign == null) campaign = origin.campaign();
+                }
+            }
+            all.computeIfAbsent(resolvePlatform(entityKey(day, channel, campaign)), x -> new Group()).newCustomers++;
+            customers++;
+        }
+        total.newCustomers = customers;
+
+        Report r = new Report("cac").period(options.window().from(), options.window().to())
+                .groupBy(dims.stream().map(Dimension::key).toList()).currency(fx.currency());
+        for (Dimension d : dims) r.column(d.key(), Character.toUpperCase(d.key().charAt(0)) + d.key().substring(1), Kind.TEXT);
+        r.column("cacType", "CAC type", Kind.TEXT);
+        r.column("newCustomers", "New customers", Kind.COUNT);
+        if (sawSpend) r.column("adSpend", "Ad spend", Kind.MONEY);
+        r.column("marketingCost", "Marketing cost", Kind.MONEY);
+        if (sawCosts) r.column("salesCost", "Sales cost", Kind.MONEY);
+        r.column("totalCost", "Total cost", Kind.MONEY);
+        r.column("cac", "CAC", Kind.MONEY);
+        r.column("marketingCac", "Marketing CAC", Kind.MONEY);
+        r.column("marketingShareOfCac", "Mkt share", Kind.PERCENT);
+        if (sawLeads) {
+            r.column("leads", "Leads", Kind.COUNT);
+            r.column("cpl", "CPL", Kind.MONEY);
+        }
+        if (sawMql) {
+            r.column("mqls", "MQLs", Kind.COUNT);
+            r.column("costPerMql", "Cost/MQL", Kind.MONEY);
+        }
+        if (sawSql) {
+            r.column("sqls", "SQLs", Kind.COUNT);
+            r.column("costPerSql", "Cost/SQL", Kind.MONEY);
+        }
+        if (sawConversions) {
+            r.column("conversions", "Conversions", Kind.QUANTITY);
+            r.column("cpa", "CPA", Kind.MONEY);
+        }
+        if (options.arpa() != null) r.column("paybackMonths", "Payback (months)", Kind.MONTHS);
+        if (options.ltv() != null) r.column("ltvToCac", "LTV:CAC", Kind.MULTIPLE);
+
+        // Without --by there is one group, the total: rows stay empty rather than repeat it.
+        List<List<String>> keys = dims.isEmpty() ? List.of() : new ArrayList<>(all.keySet());
+        if (!dims.isEmpty()) keys.sort(Buckets::compare);
+        for (List<String> k : keys) {
+            Row row = new Row();
+            for (int i = 0; i < dims.size(); i++) row.put(dims.get(i).key(), k.get(i));
+            fill(row, all.get(k), fx, paid ? "paid" : "blended");
+            r.rows().add(row);
+        }
+        Row t = new Row();
+        fill(t, total, fx, "blended");
+        r.total(t);
+
+        if (!sawDeals) r.warn("no deals were given, so there are no new customers: add --deals (won deals define customers)");
+        if (wonWithoutCloseDate > 0) {
+            r.warn(wonWithoutCloseDate + " won deal" + (wonWithoutCloseDate == 1 ? " has" : "s have")
+                    + " no close date and cannot be placed in a period; they are not counted as new customers");
+        }
+        if (paid && !unallocated.marketingCosts.isZero() || paid && !unallocated.salesCosts.isZero()) {
+            BigDecimal m = unallocated.marketingCosts.convert(fx);
+            BigDecimal s = unallocated.salesCosts.convert(fx);
+            r.notes().add("Costs not tagged with a " + String.join("/", nonTimeDims()) + " (marketing "
+                    + Report.money(m).toPlainString() + ", sales " + Report.money(s).toPlainString()
+                    + ") are in the blended total only.");
+        }
+        if (paid) r.notes().add("Rows are paid CAC (spend of the group / its new customers); the total is blended CAC.");
+        if (!ambiguousCampaigns.isEmpty() && dims.contains(Dimension.PLATFORM)) {
+            r.warn("campaign names used on several platforms (" + String.join(", ", ambiguousCampaigns)
+                    + "): their leads and customers are assigned to the first platform seen");
+        }
+        if (options.arpa() != null && options.grossMargin() == null) {
+            r.notes().add("Payback uses ARPA without a gross margin (revenue payback); give --gross-margin for the margin-based figure.");
+        }
+        r.warnAboutNullRatios();
+        return r;
+    }
+
+    private List<String> nonTimeDims() {
+        List<String> out = new ArrayList<>();
+        for (Dimension d : dims) if (!d.isTime()) out.add(d.key());
+        return out;
+    }
+
+    private void fill(Row row, Group g, Fx fx, String type) {
+        BigDecimal ad = g.adSpend.convert(fx);
+        BigDecimal marketing = ad.add(g.marketingCosts.convert(fx));
+        BigDecimal sales = g.salesCosts.convert(fx);
+        BigDecimal totalCost = marketing.add(sales);
+        BigDecimal customers = BigDecimal.valueOf(g.newCustomers);
+        row.put("cacType", type);
+        row.put("newCustomers", g.newCustomers);
+        if (sawSpend) row.put("adSpend", Report.money(ad));
+        row.put("marketingCost", Report.money(marketing));
+        if (sawCosts) row.put("salesCost", Report.money(sales));
+        row.put("totalCost", Report.money(totalCost));
+        Ratio cac = Ratio.of(totalCost, customers, Kind.MONEY, "no new customers");
+        row.put("cac", cac);
+        row.put("marketingCac", Ratio.of(marketing, customers, Kind.MONEY, "no new customers"));
+        // The marketing share describes blended CAC; paid rows carry no sales cost to share with.
+        row.put("marketingShareOfCac", "paid".equals(type) ? null : Ratio.of(marketing, totalCost, Kind.PERCENT, "no cost"));
+        if (sawLeads) {
+            row.put("leads", g.leads);
+            row.put("cpl", Ratio.of(marketing, BigDecimal.valueOf(g.leads), Kind.MONEY, "no leads"));
+        }
+        if (sawMql) {
+            row.put("mqls", g.mqls);
+            row.put("costPerMql", Ratio.of(marketing, BigDecimal.valueOf(g.mqls), Kind.MONEY, "no MQLs"));
+        }
+        if (sawSql) {
+            row.put("sqls", g.sqls);
+            row.put("costPerSql", Ratio.of(marketing, BigDecimal.valueOf(g.sqls), Kind.MONEY, "no SQLs"));
+        }
+        if (sawConversions) {
+            BigDecimal conv = AdsCalculator.quantity(g.conversions);
+            row.put("conversions", conv);
+            row.put("cpa", Ratio.of(g.cpaCost.convert(fx), conv, Kind.MONEY, "no conversions"));
+        }
+        if (options.arpa() != null) {
+            BigDecimal gm = options.grossMargin() == null ? BigDecimal.ONE : options.grossMargin();
+            BigDecimal monthly = options.arpa().multiply(gm);
+            row.put("paybackMonths", cac.isNull()
+                    ? new Ratio(null, null, monthly, null, null, null, "CAC is null")
+                    : Ratio.of(cac.value(), monthly, Kind.MONTHS, "ARPA × gross margin is zero"));
+        }
+        if (options.ltv() != null) {
+            row.put("ltvToCac", cac.isNull()
+                    ? new Ratio(null, options.ltv(), null, null, null, null, "CAC is null")
+                    : Ratio.of(options.ltv(), cac.value(), Kind.MULTIPLE, "CAC is zero"));
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.kpi.cli;
+
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Input files by record type, one mixin per type so each command offers only what it reads. Each option
+ * takes one or more files ({@code -} is stdin, {@code .gz} is read transparently) and replaces the files
+ * the config names for that type.
+ */
+public final class InputOptions {
+    private InputOptions() {}
+
+    public static final class SpendFiles {
+        @Option(names = "--spend", arity = "1..*", paramLabel = "FILE",
+                description = "Ad-platform exports (Google, Meta, LinkedIn, Microsoft Ads, or kpi's own columns).")
+        public List<String> files = new ArrayList<>();
+    }
+
+    public static final class CostsFiles {
+        @Option(names = "--costs", arity = "1..*", paramLabel = "FILE",
+                description = "Sales and marketing costs: month (or date), team (sales|marketing), amount.")
+        public List<String> files = new ArrayList<>();
+    }
+
+    public static final class LeadsFiles {
+        @Option(names = "--leads", arity = "1..*", paramLabel = "FILE",
+                description = "Contacts/leads export (HubSpot contacts, Salesforce leads, …).")
+        public List<String> files = new ArrayList<>();
+    }
+
+    public static final class DealsFiles {
+        @Option(names = "--deals", arity = "1..*", paramLabel = "FILE",
+                description = "Deals/opportunities export (HubSpot, Salesforce, Pipedrive, …).")
+        public List<String> files = new ArrayList<>();
+    }
+}

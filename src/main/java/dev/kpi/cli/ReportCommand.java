@@ -1,0 +1,138 @@
+package dev.kpi.cli;
+
+import dev.kpi.calc.MissingRateException;
+import dev.kpi.calc.Report;
+import dev.kpi.config.ConfigLocator;
+import dev.kpi.config.KpiConfig;
+import dev.kpi.input.Diagnostics;
+import dev.kpi.input.InputSpec;
+import dev.kpi.input.RecordReader;
+import dev.kpi.records.Cost;
+import dev.kpi.records.Deal;
+import dev.kpi.records.Fx;
+import dev.kpi.records.RecordType;
+import dev.kpi.records.Spend;
+import dev.kpi.render.Format;
+import picocli.CommandLine.Mixin;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/**
+ * The shape every report command shares: validate options → load config → read inputs into a
+ * calculator → render → check {@code --fail-if} → exit code. Subclasses only build the report.
+ */
+public abstract class ReportCommand implements Callable<Integer> {
+    @Mixin
+    protected CommonOptions common;
+
+    @Mixin
+    protected OutputOptions output;
+
+    protected final Env env;
+    protected KpiConfig config;
+    protected Diagnostics diagnostics;
+    protected Console console;
+    private RecordReader reader;
+    private final Set<String> currencies = new TreeSet<>();
+
+    protected ReportCommand(Env env) { this.env = env; }
+
+    /** Reads the inputs and builds the report. */
+    protected abstract Report compute();
+
+    @Override
+    public Integer call() {
+        console = new Console(env, common.quiet, common.noColor);
+        Format format = output.format();
+        List<FailCondition> conditions = new ArrayList<>();
+        for (String f : output.failIf) conditions.add(FailCondition.parse(f));
+        config = ConfigLocator.locate(common.config, env.vars(), env.cwd());
+        diagnostics = new Diagnostics();
+        reader = new RecordReader(config, diagnostics);
+        Report report;
+        try {
+            report = compute();
+        } finally {
+            console.report(diagnostics);
+        }
+        for (FailCondition c : conditions) c.validate(report);
+        if (common.strict && diagnostics.badCount() > 0) {
+            throw new KpiException(ExitCode.DATA, diagnostics.badCount() + " value(s) could not be read and --strict is set;"
+                    + " no report was written (fix the rows listed above, or drop --strict to skip them)");
+        }
+        boolean color = format == Format.TABLE && output.output == null && !common.noColor && env.stdoutIsTerminal()
+                && env.colorAllowed();
+        ReportWriter.write(report, format, output.output, env, color);
+        for (String w : report.warnings()) console.warn(w);
+        int exit = ExitCode.OK.code();
+        for (FailCondition c : conditions) {
+            List<String> hits = c.breaches(report);
+            if (hits.isEmpty()) continue;
+            exit = ExitCode.THRESHOLD.code();
+            console.plain("--fail-if '" + c.text() + "' holds for " + hits.size() + " row" + (hits.size() == 1 ? "" : "s") + ":");
+            for (String h : hits) env.err().println("  " + h);
+            env.err().flush();
+        }
+        return exit;
+    }
+
+    /** The files for a record type: command line first, else config. */
+    protected List<InputSpec> inputs(RecordType type, List<String> cliFiles) {
+        return new InputResolver(config, env).resolve(type, cliFiles);
+    }
+
+    /** Streams every record of the given inputs to {@code sink}, noting currencies for the reporting currency. */
+    @SuppressWarnings("unchecked")
+    protected <T> long read(RecordType type, List<InputSpec> specs, Consumer<T> sink) {
+        long n = 0;
+        for (InputSpec spec : specs) {
+            n += reader.read(spec, type, r -> {
+                noteCurrency(r);
+                sink.accept((T) r);
+            });
+        }
+        return n;
+    }
+
+    private void noteCurrency(Object r) {
+        String c = null;
+        if (r instanceof Spend) c = ((Spend) r).currency();
+        else if (r instanceof Cost) c = ((Cost) r).currency();
+        else if (r instanceof Deal && ((Deal) r).hasAmount()) c = ((Deal) r).currency();
+        if (c != null) currencies.add(c);
+    }
+
+    /**
+     * The reporting currency: config {@code currency}, else the one currency the data names, else none.
+     * Several currencies without a configured reporting currency are a config error.
+     */
+    protected Fx fx() {
+        String reporting = config.currency();
+        if (reporting == null) {
+            if (currencies.size() > 1) {
+                throw new KpiException(ExitCode.CONFIG, "amounts are in " + String.join(", ", currencies)
+                        + " and no reporting currency is set: add to kpi.yaml, e.g. currency: " + currencies.iterator().next()
+                        + " and fx: { <other>: <rate> } (1 <other> = <rate> " + currencies.iterator().next() + ")");
+            }
+            reporting = currencies.isEmpty() ? null : currencies.iterator().next();
+        }
+        return new Fx(reporting, config.fx());
+    }
+
+    /** Runs {@code finish} mapping a missing fx rate to a config error with advice. */
+    protected Report finish(java.util.function.Function<Fx, Report> finish) {
+        Fx fx = fx();
+        try {
+            return finish.apply(fx);
+        } catch (MissingRateException e) {
+            String cur = e.currencies().iterator().next();
+            throw new KpiException(ExitCode.CONFIG, e.getMessage() + ": add the rate to kpi.yaml, e.g. fx: { " + cur
+                    + ": 1.08 } meaning 1 " + cur + " = 1.08 " + e.reporting());
+        }
+    }
+}

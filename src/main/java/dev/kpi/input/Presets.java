@@ -1,0 +1,268 @@
+package dev.kpi.input;
+
+import dev.kpi.records.RecordType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static dev.kpi.input.Preset.Option.*;
+
+/**
+ * The built-in presets. Header spellings come from real exports and importers' fixtures (English plus
+ * the UI languages that were seen: German, French, Dutch, Spanish, Portuguese, Chinese, Japanese).
+ * Every record type also has a generic preset, {@code kpi-<type>}, whose headers are the canonical
+ * field names themselves ({@code date, channel, campaign, cost, …}, camelCase or snake_case).
+ */
+public final class Presets {
+    private static final List<Preset> ALL = new ArrayList<>();
+
+    static {
+        ALL.add(Preset.builder("google-ads", RecordType.SPEND).platform("Google Ads").channel("Paid Search")
+                .describe("Google Ads report download (CSV or Excel .csv), any segment")
+                .map("date", "Day", "Date", "Tag", "Jour", "Dag", "Dia", "Día", "日", "天")
+                .map("month", "Month", "Monat", "Mois", "Maand", "Mês", "Mes", "月")
+                .map("campaign", "Campaign", "Kampagne", "Campagne", "Campaña", "Campanha", "Campagna", "广告系列")
+                .map("adGroup", "Ad group", "Anzeigengruppe", "Groupe d'annonces", "Advertentiegroep", "Grupo de anúncios", "广告组")
+                .map("cost", "Cost", "Kosten", "Coût", "Custo", "Costo", "费用")
+                .map("impressions", "Impr.", "Impressions", "Impressionen", "Vertoningen", "Impresiones", "展示次数")
+                .map("clicks", "Clicks", "Klicks", "Clics", "Aantal klikken", "Klikken", "Cliques", "点击次数")
+                .map("conversions", "Conversions", "Conversies", "Conversões", "Conversoes", "Conversiones", "转化次数")
+                .map("conversionValue", "Conv. value", "Conversion value", "Conv.waarde", "Conv.-Wert", "Valeur de conv.", "转化价值")
+                .map("currency", "Currency code", "Currency", "Währungscode", "Code de la devise", "Valutacode", "Código da moeda", "货币代码")
+                .signature("campaign", "cost", "impressions")
+                .option(PERIOD_FROM_PREAMBLE)
+                .build());
+        ALL.add(Preset.builder("meta-ads", RecordType.SPEND).platform("Meta Ads").channel("Paid Social")
+                .describe("Meta Ads Manager export (Export table data, .csv)")
+                .map("date", "Day", "Reporting starts", "Début des rapports", "Berichtsbeginn", "Inicio del informe",
+                        "Início dos relatórios", "Awal pelaporan", "レポート開始日", "Tag", "Jour")
+                .map("dateEnd", "Reporting ends", "Fin des rapports", "Berichtsende", "Fin del informe",
+                        "Término dos relatórios", "Akhir pelaporan", "レポート終了日")
+                .map("campaign", "Campaign name", "Nom de la campagne", "Kampagnenname", "Nombre de la campaña",
+                        "Nome da campanha", "Nama kampanye", "キャンペーン名")
+                .map("adGroup", "Ad set name", "Nom de l'ensemble de publicités", "Name der Anzeigengruppe")
+                .map("cost", "Amount spent*", "Montant dépensé*", "Ausgegebener Betrag*", "Importe gastado*",
+                        "Valor usado*", "Jumlah yang dibelanjakan*", "消化金額*")
+                .map("impressions", "Impressions", "Impressionen", "Impresiones", "Impressões", "Impresi", "インプレッション数")
+                .map("clicks", "Link clicks", "Clics sur un lien", "Clics sur le lien", "Link-Klicks", "Clics en el enlace",
+                        "Cliques no link", "Clicks (all)")
+                .map("conversions", "Leads", "Prospects", "Clientes potenciales")
+                .map("leads", "Leads", "Prospects", "Clientes potenciales")
+                .map("currency", "Currency")
+                .signature("campaign", "cost", "date")
+                .option(SKIP_EMPTY_CAMPAIGN)
+                .build());
+        ALL.add(Preset.builder("linkedin-ads", RecordType.SPEND).platform("LinkedIn Ads").channel("Paid Social")
+                .describe("LinkedIn Campaign Manager campaign export (UTF-16, tab-separated)")
+                .map("date", "Start Date (in UTC)", "Begindatum (in UTC)", "Startdatum (in UTC)", "Date de début (UTC)")
+                .map("campaign", "Campaign Name", "Campagnenaam", "Kampagnenname", "Nom de la campagne")
+                .map("adGroup", "Ad Set Name", "Campaign Group Name")
+                .map("cost", "Total Spent", "Totaal besteed", "Ausgaben insgesamt", "Total dépensé", "Amount Spent")
+                .map("impressions", "Impressions", "Weergaven", "Impressionen")
+                .map("clicks", "Clicks", "Klikken", "Klicks", "Clics")
+                .map("conversions", "Conversions", "Conversies", "Konversionen")
+                .map("leads", "Leads")
+                .map("currency", "Currency", "Valuta", "Währung", "Devise")
+                .signature("campaign", "cost", "date")
+                .option(PERIOD_FROM_PREAMBLE, DATE_IS_PERIOD_START)
+                .build());
+        ALL.add(Preset.builder("microsoft-ads", RecordType.SPEND).platform("Microsoft Ads").channel("Paid Search")
+                .describe("Microsoft Advertising report download (UI or API column names)")
+                .map("date", "Gregorian date", "TimePeriod", "Day", "Date")
+                .map("month", "Month")
+                .map("campaign", "Campaign name", "CampaignName", "Campaign")
+                .map("adGroup", "Ad group", "AdGroupName")
+                .map("cost", "Spend")
+                .map("impressions", "Impressions", "Impr.")
+                .map("clicks", "Clicks")
+                .map("conversions", "Conversions", "Conv.")
+                .map("conversionValue", "Revenue", "Conversion value")
+                .map("currency", "Currency code", "CurrencyCode")
+                .signature("campaign", "cost", "impressions")
+                .option(PERIOD_FROM_PREAMBLE)
+                .build());
+        ALL.add(Preset.builder("hubspot-contacts", RecordType.LEADS)
+                .describe("HubSpot contacts export")
+                .map("id", "Record ID", "Contact ID", "Datensatz-ID", "ID de l'enregistrement", "Record-ID")
+                .map("created", "Create Date", "Erstellungsdatum", "Date de création", "Aanmaakdatum", "Fecha de creación")
+                .map("channel", "Original Source", "Original Source Type", "Originalquelle", "Source d'origine")
+                .map("lifecycleStage", "Lifecycle Stage", "Lebenszyklusphase", "Phase du cycle de vie")
+                .map("mqlDate", "Became a Marketing Qualified Lead Date", "Became A Marketing Qualified Lead Date",
+                        "Date entered \"Marketing Qualified Lead (Lifecycle Stage Pipeline)\"")
+                .map("sqlDate", "Became a Sales Qualified Lead Date", "Became A Sales Qualified Lead Date",
+                        "Date entered \"Sales Qualified Lead (Lifecycle Stage Pipeline)\"")
+                .map("opportunityDate", "Became an Opportunity Date", "Became An Opportunity Date",
+                        "Date entered \"Opportunity (Lifecycle Stage Pipeline)\"")
+                .map("customerDate", "Became a Customer Date", "Became A Customer Date",
+                        "Date entered \"Customer (Lifecycle Stage Pipeline)\"")
+                .map("accountId", "Associated Company IDs", "Primary Associated Company ID", "Associated Company ID",
+                        "Company ID")
+                .map("owner", "Contact owner", "Kontaktinhaber", "Propriétaire du contact")
+                .map("firstResponseAt", "First Response Date", "Sales first response date")
+                .signature("id", "created", "lifecycleStage")
+                .option(HUBSPOT_SOURCE_DRILL_DOWN)
+                .build());
+        ALL.add(Preset.builder("hubspot-deals", RecordType.DEALS)
+                .describe("HubSpot deals export")
+                .map("id", "Record ID", "Deal ID", "Datensatz-ID", "ID de l'enregistrement")
+                .map("accountId", "Associated Company IDs", "Associated Company ID", "Associated Company (Primary) ID")
+                .map("contactIds", "Associated Contact IDs", "Associated Contact ID")
+                .map("created", "Create Date", "Erstellungsdatum", "Date de création")
+                .map("closed", "Close Date", "Abschlussdatum", "Date de fermeture")
+                .map("stage", "Deal Stage", "Deal-Phase", "Phase de la transaction")
+                .map("amount", "Amount in company currency", "Amount", "Betrag", "Montant")
+                .map("currency", "Currency", "Währung", "Devise")
+                .map("channel", "Original Source Type", "Original Source", "Originalquelle")
+                .map("campaign", "Original Source Drill-Down 1", "Campaign")
+                .map("owner", "Deal owner", "Deal Owner", "Deal-Inhaber")
+                .map("pipeline", "Pipeline")
+                .map("lostReason", "Closed Lost Reason", "Grund für verlorenen Deal")
+                .signature("id", "stage", "closed")
+                .option(STAGE_ENTRY_COLUMNS)
+                .build());
+        ALL.add(Preset.builder("salesforce-opportunities", RecordType.DEALS)
+                .describe("Salesforce opportunities report (Details Only, CSV)")
+                .map("id", "Opportunity ID", "Opportunity ID (18)", "Id")
+                .map("accountId", "Account ID", "Account Name")
+                .map("created", "Created Date", "Create Date")
+                .map("closed", "Close Date")
+                .map("stage", "Stage")
+                .map("won", "Won")
+                .map("amount", "Amount", "Total Amount", "Amount (converted)")
+                .map("currency", "Amount Currency", "Total Amount Currency", "Opportunity Currency")
+                .map("channel", "Lead Source")
+                .map("campaign", "Primary Campaign Source", "Primary Campaign", "Campaign Name")
+                .map("owner", "Opportunity Owner")
+                .map("lostReason", "Loss Reason", "Closed Lost Reason")
+                .signature("id", "stage", "closed")
+                .build());
+        ALL.add(Preset.builder("salesforce-leads", RecordType.LEADS)
+                .describe("Salesforce leads report (Details Only, CSV); Converted Date is read as the opportunity date")
+                .map("id", "Lead ID", "Id")
+                .map("created", "Create Date", "Created Date")
+                .map("channel", "Lead Source")
+                .map("campaign", "Primary Campaign Source", "Campaign Name")
+                .map("lifecycleStage", "Lead Status")
+                .map("opportunityDate", "Converted Date")
+                .map("accountId", "Company / Account", "Company")
+                .map("owner", "Lead Owner")
+                .signature("created", "channel", "lifecycleStage")
+                .build());
+        ALL.add(Preset.builder("pipedrive-deals", RecordType.DEALS)
+                .describe("Pipedrive deals export")
+                .map("id", "Deal - ID", "Obchod - ID")
+                .map("accountId", "Deal - Organization", "Organization - Name", "Obchod - Organizace")
+                .map("contactIds", "Deal - Contact person", "Person - Name")
+                .map("created", "Deal - Deal created", "Deal - Add time", "Obchod - Obchod vytvořen")
+                .coalesce("closed", "Deal - Deal closed on", "Deal - Won time", "Deal - Lost time", "Deal - Close time")
+                .map("stage", "Deal - Stage", "Obchod - Fáze")
+                .map("status", "Deal - Status", "Obchod - Stav")
+                .map("amount", "Deal - Value", "Obchod - Hodnota")
+                .map("currency", "Deal - Currency of Value", "Deal - Currency", "Deal - Currency of value")
+                .map("channel", "Deal - Lead source", "Deal - Source", "Deal - Source channel", "Deal - Source origin")
+                .map("owner", "Deal - Owner")
+                .map("pipeline", "Deal - Pipeline")
+                .map("lostReason", "Deal - Lost reason")
+                .signature("id", "stage", "status")
+                .build());
+        for (RecordType t : RecordType.values()) ALL.add(generic(t));
+    }
+
+    private Presets() {}
+
+    /** {@code kpi-<type>}: the canonical field names (and a few common synonyms) as headers. */
+    private static Preset generic(RecordType type) {
+        Preset.Builder b = Preset.builder("kpi-" + type.key(), type)
+                .describe("kpi's own column names (the canonical " + type.key() + " fields)");
+        for (FieldDef f : Schema.of(type).fields()) {
+            List<String> names = new ArrayList<>();
+            names.add(f.name());
+            names.add(snake(f.name()));
+            switch (type.key() + "." + f.name()) {
+                case "spend.cost": names.add("spend"); names.add("amount"); break;
+                case "costs.amount": names.add("cost"); names.add("value"); break;
+                case "leads.channel": names.add("source"); break;
+                case "deals.channel": names.add("source"); break;
+                case "deals.closed": names.add("close_date"); names.add("closed_at"); break;
+                case "deals.created": names.add("created_at"); names.add("create_date"); break;
+                case "leads.created": names.add("created_at"); names.add("create_date"); break;
+                case "deals.accountId": names.add("account"); break;
+                default: break;
+            }
+            b.map(f.name(), names.toArray(new String[0]));
+        }
+        switch (type) {
+            case SPEND: b.signature("cost"); break;
+            case COSTS: b.signature("amount", "team"); break;
+            case LEADS: b.signature("created"); break;
+            case DEALS: b.signature("stage"); break;
+            default: break;
+        }
+        return b.build();
+    }
+
+    static String snake(String camel) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : camel.toCharArray()) {
+            if (Character.isUpperCase(c)) sb.append('_').append(Character.toLowerCase(c)); else sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    public static List<Preset> all() { return List.copyOf(ALL); }
+
+    public static Preset byName(String name) {
+        for (Preset p : ALL) if (p.name().equalsIgnoreCase(name)) return p;
+        return null;
+    }
+
+    public static Preset generic(String typeKey) { return byName("kpi-" + typeKey.toLowerCase(Locale.ROOT)); }
+
+    public static List<Preset> forType(RecordType type) {
+        List<Preset> out = new ArrayList<>();
+        for (Preset p : ALL) if (p.type() == type) out.add(p);
+        return out;
+    }
+
+    /**
+     * The preset whose signature fits the header best (platform presets before the generic one), or
+     * null when none fits. {@code type} null searches every record type.
+     */
+    public static Preset detect(List<String> header, RecordType type) {
+        Preset best = null;
+        int bestScore = -1;
+        for (Preset p : ALL) {
+            if (type != null && p.type() != type) continue;
+            int s = p.signatureScore(header);
+            if (s < 0) continue;
+            if (p.name().startsWith("kpi-")) s = s / 2; // a platform preset that fits wins over the generic one
+            if (s > bestScore) {
+                bestScore = s;
+                best = p;
+            }
+        }
+        return best;
+    }
+
+    /** Scores a header candidate line: how many cells any preset of {@code type} (or any type) knows. */
+    public static int knownHeaderCount(List<String> cells, RecordType type) {
+        int n = 0;
+        for (String c : cells) {
+            if (c.isBlank()) continue;
+            boolean known = false;
+            for (Preset p : ALL) {
+                if (type != null && p.type() != type) continue;
+                for (List<String> as : p.aliases().values()) {
+                    for (String a : as) {
+                        if (Preset.matches(a, c)) { known = true; break; }
+                    }
+                    if (known) break;
+                }
+                if (known) break;
+            }
+            if (known) n++;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.kpi.input;
+
+import dev.kpi.config.InputConfig;
+import dev.kpi.input.value.DateParser;
+import dev.kpi.input.value.DateRange;
+import dev.kpi.input.value.MoneyParser;
+import dev.kpi.input.value.NumberParser;
+
+import java.util.Map;
+
+/**
+ * Everything a row mapper needs to know about the file it reads: mapping, parsers configured for the
+ * file's number and date conventions, the report period from the preamble, and where to report.
+ *
+ * @param headerCurrency currency written in a header, per field ("Amount spent (USD)" → cost: USD)
+ */
+public record ReadContext(
+        String fileName,
+        ColumnMapping mapping,
+        Preset preset,
+        InputConfig settings,
+        NumberParser numbers,
+        MoneyParser money,
+        DateParser dates,
+        DateRange reportRange,
+        Map<String, String> headerCurrency,
+        ChannelNames channels,
+        StageRules stages,
+        Diagnostics diagnostics) {
+}

@@ -1,0 +1,290 @@
+package dev.kpi.input;
+
+import dev.kpi.config.ConfigException;
+import dev.kpi.config.InputConfig;
+import dev.kpi.config.KpiConfig;
+import dev.kpi.config.Suggestions;
+import dev.kpi.input.value.DateOrder;
+import dev.kpi.input.value.DateParser;
+import dev.kpi.input.value.DateRange;
+import dev.kpi.input.value.DateRangeParser;
+import dev.kpi.input.value.MoneyParser;
+import dev.kpi.input.value.NumberLocale;
+import dev.kpi.input.value.NumberParser;
+import dev.kpi.input.value.ValueException;
+import dev.kpi.records.RecordType;
+
+import java.nio.charset.Charset;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Reads one input file into typed records, streaming: open and detect (encoding, delimiter, header,
+ * preset), infer the number and date conventions from the first rows unless config fixes them, then map
+ * every data row. What was detected and set aside goes to {@link Diagnostics} as notes.
+ */
+public final class RecordReader {
+    /** Rows looked at before mapping starts, to infer number locale, date order and period shape. */
+    static final int SAMPLE_ROWS = 200;
+    private static final Pattern HEADER_CURRENCY = Pattern.compile("\\(([A-Z]{3})\\)\\s*$");
+
+    private final KpiConfig config;
+    private final Diagnostics diagnostics;
+    private final ChannelNames channels;
+    private final StageRules stages;
+
+    public RecordReader(KpiConfig config, Diagnostics diagnostics) {
+        this.config = config;
+        this.diagnostics = diagnostics;
+        this.channels = new ChannelNames(config.channels());
+        this.stages = new StageRules(config.wonStages(), config.lostStages());
+    }
+
+    public StageRules stages() { return stages; }
+
+    /** Streams the records of one input to {@code sink}; returns how many records were produced. */
+    @SuppressWarnings("unchecked")
+    public <T> long read(InputSpec spec, RecordType type, Consumer<? super T> sink) {
+        try (Opened o = open(spec, type)) {
+            return o.stream(r -> sink.accept((T) r));
+        }
+    }
+
+    /** An input opened and detected, ready to stream (also what {@code kpi inspect} shows). */
+    public final class Opened implements AutoCloseable {
+        public final CsvTable table;
+        public final Preset preset;
+        public final ColumnMapping mapping;
+        public final ReadContext context;
+        public final NumberLocale numberLocale;
+        public final String numberLocaleSource;
+        public final DateOrder dateOrder;
+        public final String dateOrderSource;
+        private final RowMapper<?> mapper;
+        private final List<RawRow> sample;
+        private final Iterator<RawRow> rest;
+
+        private Opened(CsvTable table, Preset preset, ColumnMapping mapping, ReadContext context, NumberLocale nl,
+                       String nlSource, DateOrder order, String orderSource, RowMapper<?> mapper,
+                       List<RawRow> sample, Iterator<RawRow> rest) {
+            this.table = table;
+            this.preset = preset;
+            this.mapping = mapping;
+            this.context = context;
+            this.numberLocale = nl;
+            this.numberLocaleSource = nlSource;
+            this.dateOrder = order;
+            this.dateOrderSource = orderSource;
+            this.mapper = mapper;
+            this.sample = sample;
+            this.rest = rest;
+        }
+
+        /** Maps every data row to a record; returns the number of records. */
+        public long stream(Consumer<Object> sink) {
+            long n = 0;
+            for (RawRow r : sample) {
+                Object rec = mapper.map(r);
+                if (rec != null) { sink.accept(rec); n++; }
+            }
+            while (rest.hasNext()) {
+                Object rec = mapper.map(rest.next());
+                if (rec != null) { sink.accept(rec); n++; }
+            }
+            noteSkipped();
+            return n;
+        }
+
+        /** The first typed records (for inspect), without consuming the rest. */
+        public List<Object> preview(int max) {
+            List<Object> out = new ArrayList<>();
+            for (RawRow r : sample) {
+                if (out.size() >= max) break;
+                Object rec = mapper.map(r);
+                if (rec != null) out.add(rec);
+            }
+            return out;
+        }
+
+        public List<RawRow> sampleRows() { return sample; }
+
+        private void noteSkipped() {
+            Map<SkippedLine.Reason, List<SkippedLine>> by = new LinkedHashMap<>();
+            for (SkippedLine s : table.skipped()) by.computeIfAbsent(s.reason(), k -> new ArrayList<>()).add(s);
+            if (by.isEmpty()) return;
+            List<String> parts = new ArrayList<>();
+            by.forEach((reason, lines) -> {
+                if (reason == SkippedLine.Reason.BLANK) return;
+                String what = lines.size() + " " + reason.label() + (lines.size() == 1 ? "" : "s");
+                parts.add(what + " (" + lineList(lines) + ")");
+            });
+            if (!parts.isEmpty()) diagnostics.note(table.source().name() + ": skipped " + String.join(", ", parts));
+        }
+
+        @Override public void close() { table.close(); }
+    }
+
+    static String lineList(List<SkippedLine> lines) {
+        List<String> out = new ArrayList<>();
+        long start = -1;
+        long prev = -2;
+        for (SkippedLine s : lines) {
+            if (s.line() != prev + 1) {
+                if (start >= 0) out.add(start == prev ? "line " + start : "lines " + start + "–" + prev);
+                start = s.line();
+            }
+            prev = s.line();
+        }
+        if (start >= 0) out.add(start == prev ? "line " + start : "lines " + start + "–" + prev);
+        String text = lines.get(0).text();
+        if (text.length() > 40) text = text.substring(0, 37) + "...";
+        return String.join(", ", out) + ": '" + text + "'" + (lines.size() > 1 ? ", …" : "");
+    }
+
+    public Opened open(InputSpec spec, RecordType type) {
+        InputConfig settings = spec.settings() == null ? InputConfig.empty(type) : spec.settings();
+        Preset configuredPreset = null;
+        if (settings.preset() != null) {
+            configuredPreset = Presets.byName(settings.preset());
+            if (configuredPreset == null || configuredPreset.type() != type) {
+                List<String> names = Presets.forType(type).stream().map(Preset::name).collect(Collectors.toList());
+                String hint = Suggestions.closest(names, settings.preset());
+                throw new ConfigException(settings.where() + ": " + settings.path() + ".preset: '" + settings.preset()
+                        + "' is not a " + type.key() + " preset" + (hint == null ? "" : " (did you mean '" + hint + "'?)")
+                        + "; " + type.key() + " presets: " + String.join(", ", names));
+            }
+        }
+        Set<String> configured = new HashSet<>();
+        settings.columns().values().forEach(hs -> hs.forEach(h -> configured.add(Headers.normalize(h))));
+        Charset charset = settings.encoding() == null ? null : Charset.forName(settings.encoding());
+        CsvTable table = CsvTable.open(spec.source(), new CsvTable.Options(charset, settings.delimiter(), cells -> {
+            int n = Presets.knownHeaderCount(cells, type);
+            for (String c : cells) if (configured.contains(Headers.normalize(c))) n += 2;
+            return n;
+        }));
+        try {
+            return detect(spec, type, settings, configuredPreset, table);
+        } catch (RuntimeException e) {
+            table.close();
+            throw e;
+        }
+    }
+
+    private Opened detect(InputSpec spec, RecordType type, InputConfig settings, Preset configuredPreset, CsvTable table) {
+        String name = spec.source().name();
+        Preset preset = configuredPreset != null ? configuredPreset : Presets.detect(table.header(), type);
+        if (preset == null) preset = Presets.generic(type.key());
+        Schema schema = Schema.of(type);
+        ColumnMapping mapping = ColumnMapping.resolve(schema, preset, table.header(), settings, name);
+
+        Iterator<RawRow> it = table.iterator();
+        List<RawRow> sample = new ArrayList<>();
+        while (sample.size() < SAMPLE_ROWS && it.hasNext()) sample.add(it.next());
+
+        Locale locale = settings.locale() == null ? null : Locale.forLanguageTag(settings.locale().replace('_', '-'));
+        NumberLocale nl;
+        String nlSource;
+        if (locale != null) {
+            nl = NumberLocale.forLocale(locale);
+            nlSource = "config locale " + settings.locale();
+        } else {
+            nl = NumberLocale.infer(cells(sample, mapping, schema, true));
+            nlSource = nl == null ? "default" : "inferred from the values";
+            if (nl == null) nl = NumberLocale.POINT;
+        }
+        DateOrder order;
+        String orderSource;
+        if (locale != null) {
+            order = DateOrder.forLocale(locale);
+            orderSource = "config locale " + settings.locale();
+        } else {
+            order = DateParser.inferOrder(cells(sample, mapping, schema, false));
+            orderSource = order == null ? "default" : "inferred from the values";
+            if (order == null) order = nl.decimal() == ',' ? DateOrder.DMY : DateOrder.MDY;
+        }
+        ZoneId zone = settings.timezone() != null ? ZoneId.of(settings.timezone()) : config.timezone();
+        Locale dateLocale = locale == null ? Locale.ENGLISH : locale;
+        DateParser dates = new DateParser(order, settings.dateFormat(), zone, dateLocale);
+        DateRange range = DateRangeParser.find(table.preamble(), dateLocale);
+
+        Map<String, String> headerCurrency = new LinkedHashMap<>();
+        for (FieldDef f : schema.fields()) {
+            if (f.type() != FieldType.MONEY || !mapping.has(f.name())) continue;
+            Matcher m = HEADER_CURRENCY.matcher(mapping.headerOf(f.name()));
+            if (m.find()) headerCurrency.put(f.name(), m.group(1));
+        }
+        ReadContext ctx = new ReadContext(name, mapping, preset, settings, new NumberParser(nl), new MoneyParser(nl),
+                dates, range, headerCurrency, channels, stages, diagnostics);
+        RowMapper<?> mapper;
+        switch (type) {
+            case SPEND: mapper = new SpendMapper(ctx, startDateMeaning(preset, mapping, sample, dates, range)); break;
+            case COSTS: mapper = new CostMapper(ctx); break;
+            case LEADS: mapper = new LeadMapper(ctx); break;
+            case DEALS: mapper = new DealMapper(ctx); break;
+            default: throw new IllegalStateException("no mapper for " + type);
+        }
+        if (!"UTF-8".equals(table.encoding()) && table.encoding().startsWith("Windows")) {
+            diagnostics.warn(name + ": not valid UTF-8; read as Windows-1252 (set encoding in kpi.yaml if characters look wrong)");
+        }
+        return new Opened(table, preset, mapping, ctx, nl, nlSource, order, orderSource, mapper, sample, it);
+    }
+
+    /** Cells of the numeric (or date) columns of the sample rows, for inference. */
+    private static List<String> cells(List<RawRow> sample, ColumnMapping mapping, Schema schema, boolean numeric) {
+        List<String> out = new ArrayList<>();
+        for (FieldDef f : schema.fields()) {
+            boolean isNum = f.type() == FieldType.MONEY || f.type() == FieldType.COUNT || f.type() == FieldType.DECIMAL;
+            boolean isDate = f.type() == FieldType.DATE || f.type() == FieldType.DATETIME || f.type() == FieldType.MONTH;
+            if (numeric ? !isNum : !isDate) continue;
+            for (int c : mapping.columns(f.name())) {
+                for (RawRow r : sample) {
+                    String v = r.cell(c);
+                    if (v != null && !v.isBlank()) out.add(v);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * For exports whose date column is the start of each row's period (LinkedIn): every row starting on
+     * the report start means one row per campaign for the whole range; rows starting on the first of
+     * different months mean a monthly breakdown; anything else is daily.
+     */
+    private static SpendMapper.StartDateMeaning startDateMeaning(Preset preset, ColumnMapping mapping, List<RawRow> sample,
+                                                                DateParser dates, DateRange range) {
+        if (preset == null || !preset.has(Preset.Option.DATE_IS_PERIOD_START) || !mapping.has("date")) {
+            return SpendMapper.StartDateMeaning.DAY;
+        }
+        Set<LocalDate> seen = new HashSet<>();
+        for (RawRow r : sample) {
+            String v = r.cell(mapping.columns("date")[0]);
+            if (v == null || v.isBlank()) continue;
+            try {
+                seen.add(dates.parseDate(v));
+            } catch (ValueException e) {
+                // reported when the row is mapped
+            }
+        }
+        if (seen.isEmpty()) return SpendMapper.StartDateMeaning.DAY;
+        if (range != null && seen.size() == 1 && seen.contains(range.start()) && !range.start().equals(range.end())) {
+            return SpendMapper.StartDateMeaning.WHOLE_RANGE;
+        }
+        boolean allFirst = seen.stream().allMatch(d -> d.getDayOfMonth() == 1);
+        if (allFirst && seen.size() >= 2) return SpendMapper.StartDateMeaning.MONTH;
+        if (allFirst && range != null && range.end().isAfter(seen.iterator().next())) return SpendMapper.StartDateMeaning.MONTH;
+        return SpendMapper.StartDateMeaning.DAY;
+    }
+}

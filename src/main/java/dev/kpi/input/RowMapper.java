@@ -1,0 +1,206 @@
+package dev.kpi.input;
+
+import dev.kpi.input.value.MoneyValue;
+import dev.kpi.input.value.NumberParser;
+import dev.kpi.input.value.ValueException;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns a data row into a typed record. Subclasses read fields through the typed getters below, which
+ * report unreadable cells to {@link Diagnostics} with file, line, column, value and reason: a bad
+ * required value skips the row, a bad optional one is ignored.
+ *
+ * @param <T> the record type produced
+ */
+public abstract class RowMapper<T> {
+    /** Thrown (without a stack trace) to skip the current row after it has been reported. */
+    protected static final class SkipRow extends Exception {
+        static final SkipRow INSTANCE = new SkipRow();
+
+        private SkipRow() { super(null, null, false, false); }
+    }
+
+    protected final ReadContext ctx;
+    protected final ColumnMapping mapping;
+
+    protected RowMapper(ReadContext ctx) {
+        this.ctx = ctx;
+        this.mapping = ctx.mapping();
+    }
+
+    /** The record for a row, or null when the row is skipped (already reported). */
+    public final T map(RawRow row) {
+        try {
+            return read(row);
+        } catch (SkipRow s) {
+            return null;
+        }
+    }
+
+    protected abstract T read(RawRow row) throws SkipRow;
+
+    protected final SkipRow bad(RawRow row, String field, String value, String reason, boolean required) {
+        ctx.diagnostics().bad(ctx.fileName(), row.line(), mapping.headerOf(field), value, reason, required);
+        return SkipRow.INSTANCE;
+    }
+
+    /** First non-blank cell of the field's columns, raw (untrimmed); null when none. */
+    protected final String raw(RawRow row, String field) {
+        for (int c : mapping.columns(field)) {
+            String v = row.cell(c);
+            if (v != null && !v.isBlank()) return v;
+        }
+        return null;
+    }
+
+    /** Trimmed text; placeholders ({@code --}, {@code N/A}, …) are null. */
+    protected final String text(RawRow row, String field) {
+        String v = raw(row, field);
+        if (v == null) return null;
+        String s = v.strip();
+        return isTextPlaceholder(s) ? null : s;
+    }
+
+    static boolean isTextPlaceholder(String s) {
+        switch (s.toLowerCase(Locale.ROOT)) {
+            case "": case "--": case "-": case "—": case "n/a": case "na": case "null": case "none": return true;
+            default: return false;
+        }
+    }
+
+    protected final void require(RawRow row, String field, Object value) throws SkipRow {
+        if (value == null && mapping.has(field)) throw bad(row, field, null, "required value is empty", true);
+    }
+
+    protected final LocalDate date(RawRow row, String field, boolean required) throws SkipRow {
+        String v = raw(row, field);
+        if (v == null || NumberParser.isMissing(v)) {
+            if (required) throw bad(row, field, v, "required date is empty", true);
+            return null;
+        }
+        try {
+            return ctx.dates().parseDate(v);
+        } catch (ValueException e) {
+            report(row, field, v, e.reason(), required);
+            return null;
+        }
+    }
+
+    protected final LocalDateTime dateTime(RawRow row, String field, boolean required) throws SkipRow {
+        String v = raw(row, field);
+        if (v == null || NumberParser.isMissing(v)) {
+            if (required) throw bad(row, field, v, "required date is empty", true);
+            return null;
+        }
+        try {
+            return ctx.dates().parseDateTime(v);
+        } catch (ValueException e) {
+            report(row, field, v, e.reason(), required);
+            return null;
+        }
+    }
+
+    protected final LocalDate month(RawRow row, String field, boolean required) throws SkipRow {
+        String v = raw(row, field);
+        if (v == null || NumberParser.isMissing(v)) {
+            if (required) throw bad(row, field, v, "required month is empty", true);
+            return null;
+        }
+        try {
+            return ctx.dates().parseMonth(v);
+        } catch (ValueException e) {
+            report(row, field, v, e.reason(), required);
+            return null;
+        }
+    }
+
+    /** Money or null when empty; {@code required} turns an unreadable cell into a skipped row. */
+    protected final MoneyValue money(RawRow row, String field, boolean required) throws SkipRow {
+        String v = raw(row, field);
+        if (v == null || NumberParser.isMissing(v)) return null;
+        try {
+            return ctx.money().parse(v);
+        } catch (ValueException e) {
+            report(row, field, v, e.reason(), required);
+            return null;
+        }
+    }
+
+    protected final Long count(RawRow row, String field) throws SkipRow {
+        String v = raw(row, field);
+        if (v == null || NumberParser.isMissing(v)) return null;
+        try {
+            return ctx.numbers().parseCount(v);
+        } catch (ValueException e) {
+            report(row, field, v, e.reason(), false);
+            return null;
+        }
+    }
+
+    protected final Long decimalMicros(RawRow row, String field) throws SkipRow {
+        String v = raw(row, field);
+        if (v == null || NumberParser.isMissing(v)) return null;
+        try {
+            return ctx.numbers().parseMicros(v);
+        } catch (ValueException e) {
+            report(row, field, v, e.reason(), false);
+            return null;
+        }
+    }
+
+    protected final Boolean bool(RawRow row, String field) throws SkipRow {
+        String v = text(row, field);
+        if (v == null) return null;
+        switch (v.toLowerCase(Locale.ROOT)) {
+            case "1": case "true": case "yes": case "y": case "x": case "ja": case "oui": case "sí": case "si": case "checked":
+                return Boolean.TRUE;
+            case "0": case "false": case "no": case "n": case "nein": case "non": case "unchecked":
+                return Boolean.FALSE;
+            default:
+                report(row, field, v, "not a yes/no value", false);
+                return null;
+        }
+    }
+
+    protected final String currencyCode(RawRow row, String field) throws SkipRow {
+        String v = text(row, field);
+        if (v == null) return null;
+        String s = v.toUpperCase(Locale.ROOT);
+        if (!s.matches("[A-Z]{3}")) {
+            report(row, field, v, "not a 3-letter currency code", false);
+            return null;
+        }
+        return s;
+    }
+
+    protected final List<String> ids(RawRow row, String field) {
+        String v = text(row, field);
+        if (v == null) return List.of();
+        List<String> out = new ArrayList<>();
+        for (String p : v.split("[;]")) {
+            String s = p.strip();
+            if (!s.isEmpty()) out.add(s);
+        }
+        return out;
+    }
+
+    protected final String id(RawRow row, String field) throws SkipRow {
+        String v = text(row, field);
+        if (v != null && v.matches("-?\\d(\\.\\d+)?[eE][+]?\\d+")) {
+            throw bad(row, field, v, "looks like an id damaged by a spreadsheet (scientific notation); re-export"
+                    + " without opening the file in Excel", true);
+        }
+        return v;
+    }
+
+    /** Reports an unreadable cell; skips the row when the value is required, else the caller drops the value. */
+    private void report(RawRow row, String field, String v, String reason, boolean required) throws SkipRow {
+        SkipRow s = bad(row, field, v, reason, required);
+        if (required) throw s;
+    }
+}

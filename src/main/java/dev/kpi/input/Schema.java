@@ -1,0 +1,96 @@
+package dev.kpi.input;
+
+import dev.kpi.records.RecordType;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The canonical fields of each record type (see the "Canonical records" table of the KPI catalogue).
+ * Field names are the keys users write under {@code columns:} in the config.
+ */
+public final class Schema {
+    private final RecordType type;
+    private final Map<String, FieldDef> fields = new LinkedHashMap<>();
+
+    private Schema(RecordType type, FieldDef... defs) {
+        this.type = type;
+        for (FieldDef d : defs) fields.put(d.name(), d);
+    }
+
+    public RecordType type() { return type; }
+
+    public List<FieldDef> fields() { return List.copyOf(fields.values()); }
+
+    public FieldDef field(String name) { return fields.get(name); }
+
+    public static Schema of(RecordType type) {
+        switch (type) {
+            case SPEND: return SPEND;
+            case COSTS: return COSTS;
+            case LEADS: return LEADS;
+            case DEALS: return DEALS;
+            default: throw new IllegalArgumentException(type.toString());
+        }
+    }
+
+    private static FieldDef f(String name, FieldType t, String description) { return new FieldDef(name, t, description); }
+
+    static final Schema SPEND = new Schema(RecordType.SPEND,
+            f("date", FieldType.DATE, "day of the row (or start of its reporting period)"),
+            f("dateEnd", FieldType.DATE, "end of the row's reporting period, for exports without a day segment"),
+            f("month", FieldType.MONTH, "month of the row, for monthly exports"),
+            f("platform", FieldType.TEXT, "ad platform (Google Ads, Meta Ads, …)"),
+            f("channel", FieldType.TEXT, "marketing channel (Paid Search, Paid Social, …)"),
+            f("campaign", FieldType.TEXT, "campaign name"),
+            f("adGroup", FieldType.TEXT, "ad group / ad set name"),
+            f("cost", FieldType.MONEY, "amount spent"),
+            f("impressions", FieldType.COUNT, "impressions"),
+            f("clicks", FieldType.COUNT, "clicks"),
+            f("conversions", FieldType.DECIMAL, "conversions as the platform reports them"),
+            f("conversionValue", FieldType.MONEY, "conversion value"),
+            f("leads", FieldType.COUNT, "platform-reported leads"),
+            f("currency", FieldType.CURRENCY, "currency of cost and conversion value"));
+
+    static final Schema COSTS = new Schema(RecordType.COSTS,
+            f("date", FieldType.DATE, "day of the cost"),
+            f("month", FieldType.MONTH, "month of the cost"),
+            f("team", FieldType.TEXT, "sales or marketing"),
+            f("category", FieldType.TEXT, "salaries, tools, agency, …"),
+            f("channel", FieldType.TEXT, "channel the cost belongs to, when it belongs to one"),
+            f("amount", FieldType.MONEY, "amount"),
+            f("currency", FieldType.CURRENCY, "currency of the amount"));
+
+    static final Schema LEADS = new Schema(RecordType.LEADS,
+            f("id", FieldType.ID, "lead or contact id"),
+            f("created", FieldType.DATETIME, "when the lead was created"),
+            f("channel", FieldType.TEXT, "source / channel of the lead"),
+            f("campaign", FieldType.TEXT, "campaign the lead came from"),
+            f("lifecycleStage", FieldType.TEXT, "current lifecycle stage"),
+            f("mqlDate", FieldType.DATETIME, "when it became a marketing-qualified lead"),
+            f("sqlDate", FieldType.DATETIME, "when it became a sales-qualified lead"),
+            f("opportunityDate", FieldType.DATETIME, "when it became an opportunity"),
+            f("customerDate", FieldType.DATETIME, "when it became a customer"),
+            f("accountId", FieldType.ID_LIST, "account / company id (first of a ;-list)"),
+            f("owner", FieldType.TEXT, "owner"),
+            f("marketingTouched", FieldType.BOOL, "had a marketing touch"),
+            f("firstResponseAt", FieldType.DATETIME, "first response by sales"));
+
+    static final Schema DEALS = new Schema(RecordType.DEALS,
+            f("id", FieldType.ID, "deal / opportunity id"),
+            f("accountId", FieldType.ID_LIST, "account / company id (first of a ;-list)"),
+            f("contactIds", FieldType.ID_LIST, "contact ids (;-list)"),
+            f("created", FieldType.DATETIME, "when the deal was created"),
+            f("closed", FieldType.DATETIME, "close date (won or lost)"),
+            f("stage", FieldType.TEXT, "deal stage"),
+            f("status", FieldType.TEXT, "won / lost / open status, when the export has one"),
+            f("won", FieldType.BOOL, "won flag, when the export has one"),
+            f("amount", FieldType.MONEY, "deal amount"),
+            f("currency", FieldType.CURRENCY, "currency of the amount"),
+            f("channel", FieldType.TEXT, "source / channel of the deal"),
+            f("campaign", FieldType.TEXT, "campaign the deal is attributed to"),
+            f("owner", FieldType.TEXT, "owner"),
+            f("pipeline", FieldType.TEXT, "pipeline"),
+            f("lostReason", FieldType.TEXT, "lost reason"));
+}
