@@ -30,10 +30,15 @@ public final class CreditLedger {
     }
 
     private final Map<Key, Sum> sums = new HashMap<>();
+    private final Map<String, Sum> byChannel = new HashMap<>(); // fast path for campaign == null
 
     /** Adds {@code conversions} and {@code revenue} (currency units) of credit to a channel/campaign. */
     public void add(String channel, String campaign, double conversions, double revenue) {
-        Sum s = sums.computeIfAbsent(new Key(channel, campaign), k -> new Sum());
+        Sum s = campaign == null ? byChannel.get(channel) : null;
+        if (s == null) {
+            s = sums.computeIfAbsent(new Key(channel, campaign), k -> new Sum());
+            if (campaign == null) byChannel.put(channel, s);
+        }
         double t = s.conv + conversions;
         s.convComp += Math.abs(s.conv) >= Math.abs(conversions) ? (s.conv - t) + conversions : (conversions - t) + s.conv;
         s.conv = t;

@@ -48,6 +48,7 @@ public final class HeuristicAttribution {
     private double[] w = new double[16];
     private LocalDateTime[] times = new LocalDateTime[16];
     private boolean[] direct = new boolean[16];
+    private final java.util.Map<String, Boolean> directByChannel = new java.util.HashMap<>();
 
     public HeuristicAttribution(Collection<AttributionModel> models, HeuristicSettings settings, boolean byCampaign) {
         this.models = new ArrayList<>(models);
@@ -75,7 +76,7 @@ public final class HeuristicAttribution {
         ensure(n);
         for (int i = 0; i < n; i++) {
             times[i] = touches.get(i).at();
-            direct[i] = settings.isDirect(touches.get(i).channel());
+            direct[i] = directByChannel.computeIfAbsent(touches.get(i).channel(), settings::isDirect);
         }
         for (int m = 0; m < models.size(); m++) {
             AttributionModel model = models.get(m);

@@ -123,8 +123,11 @@ public final class JourneyBuilder {
     }
 
     private void emit(String id, List<Touch> touches) {
-        List<Touch> sorted = new ArrayList<>(touches);
-        sorted.sort(Comparator.comparing(Touch::at)); // List.sort is stable: equal times keep input order
+        List<Touch> sorted = touches;
+        if (!isSorted(touches)) {
+            sorted = new ArrayList<>(touches);
+            sorted.sort(Comparator.comparing(Touch::at)); // List.sort is stable: equal times keep input order
+        }
         List<Conversion> convs = conversions.get(id);
         if (convs == null || convs.isEmpty()) {
             emitNonConverting(id, sorted);
@@ -153,6 +156,11 @@ public final class JourneyBuilder {
             journeysEmitted++;
             sink.accept(new Journey(jid, kept, true, c.at(), c.valueMicros(), c.hasValue(), c.leadAt(), c.opportunityAt()));
         }
+    }
+
+    private static boolean isSorted(List<Touch> touches) {
+        for (int i = 1; i < touches.size(); i++) if (touches.get(i).at().isBefore(touches.get(i - 1).at())) return false;
+        return true;
     }
 
     private void emitNonConverting(String id, List<Touch> sorted) {
