@@ -3,6 +3,7 @@ package dev.kpi.calc.attribution;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import dev.kpi.SharedData;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -238,7 +239,8 @@ class MarkovAttributionTest {
 
     static PathTable pathData() throws IOException {
         PathTable t = new PathTable();
-        try (InputStream in = MarkovAttributionTest.class.getResourceAsStream("/attribution/channelattribution_paths.csv")) {
+        // ChannelAttribution's PathData (GPL-3), read from the shared reference data rather than copied.
+        try (InputStream in = java.nio.file.Files.newInputStream(SharedData.file("channelattribution_paths.csv"))) {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             String[] lines = text.split("\n");
             for (int i = 1; i < lines.length; i++) {
