@@ -36,7 +36,7 @@ public final class CacCommand extends ReportCommand {
     BigDecimal arpa;
 
     @Option(names = "--gross-margin", paramLabel = "FRACTION", converter = FractionConverter.class,
-            description = "Gross margin as 0.8 or 80%, for CAC payback.")
+            description = "Gross margin as 0.8 or 80%%, for CAC payback.")
     BigDecimal grossMargin;
 
     @Option(names = "--ltv", paramLabel = "AMOUNT", description = "Customer lifetime value, for LTV:CAC.")

@@ -35,7 +35,7 @@ public final class InspectCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The export to inspect (- for stdin).")
     String file;
 
-    @Option(names = "--type", paramLabel = "TYPE", description = "Record type: spend, costs, leads, deals (default: detected).")
+    @Option(names = "--type", paramLabel = "TYPE", completionCandidates = Candidates.RecordTypes.class, description = "Record type: ${COMPLETION-CANDIDATES} (default: detected).")
     String type;
 
     @Option(names = "--rows", paramLabel = "N", defaultValue = "5", description = "Typed rows to show (default: ${DEFAULT-VALUE}).")
