@@ -277,12 +277,18 @@ public final class CsvTable implements Closeable, Iterable<RawRow> {
             String[] cells = rec.values();
             SkippedLine.Reason reason = classify(cells);
             if (reason != null) {
-                skipped.add(new SkippedLine(line, String.join(String.valueOf(delimiter), cells).strip(), reason));
+                skipped.add(new SkippedLine(line, label(cells), reason));
                 continue;
             }
             dataRows++;
             return new RawRow(line, cells);
         }
+    }
+
+    /** How a skipped row is named in reports: its first non-empty cell ("Total: Account"). */
+    private static String label(String[] cells) {
+        for (String c : cells) if (c != null && !c.isBlank()) return c.strip();
+        return "";
     }
 
     private SkippedLine.Reason classify(String[] cells) {

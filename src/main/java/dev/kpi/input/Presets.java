@@ -57,7 +57,7 @@ public final class Presets {
                 .describe("LinkedIn Campaign Manager campaign export (UTF-16, tab-separated)")
                 .map("date", "Start Date (in UTC)", "Begindatum (in UTC)", "Startdatum (in UTC)", "Date de début (UTC)")
                 .map("campaign", "Campaign Name", "Campagnenaam", "Kampagnenname", "Nom de la campagne")
-                .map("adGroup", "Ad Set Name", "Campaign Group Name")
+                .map("adGroup", "Ad Set Name")
                 .map("cost", "Total Spent", "Totaal besteed", "Ausgaben insgesamt", "Total dépensé", "Amount Spent")
                 .map("impressions", "Impressions", "Weergaven", "Impressionen")
                 .map("clicks", "Clicks", "Klikken", "Klicks", "Clics")
