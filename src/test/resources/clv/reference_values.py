@@ -136,6 +136,32 @@ def main():
             clv += ev * d / 1.01 ** m
         print('  id %s CLV(12 months, 1%%) = %.12f' % (ids[i], clv), file=out)
 
+    # the same models from an independent summary of cdnow_transactions.csv (days combined, unrounded)
+    import collections, datetime as dt
+    tpath = SUMMARY.replace('cdnow_customers_summary_with_transactions.csv', 'cdnow_transactions.csv')
+    days = collections.defaultdict(lambda: collections.defaultdict(float))
+    end = dt.date(1997, 9, 30)
+    for r_ in csv.DictReader(open(tpath)):
+        d = dt.date.fromisoformat(r_['date'])
+        if d <= end:
+            days[r_['customer_id']][d] += float(r_['amount'])
+    ux, utx, uT, um = [], [], [], []
+    for c, dd in days.items():
+        ks = sorted(dd)
+        ux.append(len(ks) - 1)
+        utx.append((ks[-1] - ks[0]).days / 7)
+        uT.append((end - ks[0]).days / 7)
+        um.append(sum(dd[k] for k in ks[1:]) / (len(ks) - 1) if len(ks) > 1 else 0.0)
+    ux, utx, uT, um = map(np.array, (ux, utx, uT, um))
+    saved = (x, tx, T)
+    globals().update(x=ux, tx=utx, T=uT)
+    pu, llu = fit(bgnbd_ll, [1, 1, 1, 1])
+    globals().update(x=saved[0], tx=saved[1], T=saved[2])
+    print('BG/NBD from transactions (unrounded t_x, T) r alpha a b = %.8f %.8f %.8f %.8f  LL = %.6f' % (*pu, llu), file=out)
+    rep_u = ux > 0
+    gu, gllu = fit(lambda q: gg_ll(q, ux[rep_u], um[rep_u]), [1, 1, 1])
+    print('Gamma-Gamma from transactions (unrounded means) p q gamma = %.8f %.8f %.8f  LL = %.6f' % (*gu, gllu), file=out)
+
     pz, pll = fit(pareto_ll, [1, 1, 1, 1])
     print('Pareto/NBD r alpha s beta = %.8f %.8f %.8f %.8f  LL = %.6f' % (*pz, pll), file=out)
     r, al, s, be = pz

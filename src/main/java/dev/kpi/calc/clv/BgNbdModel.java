@@ -31,7 +31,7 @@ import java.util.List;
  * buyers, so it neither overflows nor needs many terms. At a = 1 (a removable singularity) the value is
  * the mean of a = 1 ± 1e-5.
  */
-public record BgNbdModel(double r, double alpha, double a, double b) {
+public record BgNbdModel(double r, double alpha, double a, double b) implements TransactionModel {
 
     public BgNbdModel {
         if (!(r > 0 && alpha > 0 && a > 0 && b > 0)) {
@@ -160,6 +160,7 @@ public record BgNbdModel(double r, double alpha, double a, double b) {
     }
 
     /** Probability that a customer with this history is still alive at T. 1 when x = 0. */
+    @Override
     public double probabilityAlive(double x, double tx, double t) {
         if (x == 0) return 1.0;
         double lnRatio = Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + t) - Math.log(alpha + tx));
@@ -167,6 +168,7 @@ public record BgNbdModel(double r, double alpha, double a, double b) {
     }
 
     /** Expected purchases in the next {@code horizon} time units of a customer with history (x, t_x, T). */
+    @Override
     public double expectedPurchases(double horizon, double x, double tx, double t) {
         if (horizon < 0) throw new IllegalArgumentException("horizon must be ≥ 0");
         if (horizon == 0) return 0;
@@ -174,6 +176,7 @@ public record BgNbdModel(double r, double alpha, double a, double b) {
     }
 
     /** E[X(t)]: expected purchases of a newly acquired customer in their first {@code t} time units. */
+    @Override
     public double expectedPurchasesNewCustomer(double t) {
         if (t < 0) throw new IllegalArgumentException("t must be ≥ 0");
         if (t == 0) return 0;
