@@ -176,9 +176,9 @@ def main():
                       ('high end', [100, 86.9, 74.3, 65.3, 59.3, 55.1, 51.7, 49.1, 46.8, 44.5, 42.7, 40.9, 39.4])]:
         alive = [round(v * 10) for v in pct[:8]]
         sp, sll = fit(lambda q: sbg_ll(q, alive), [1, 1])
-        a, b = sp
+        a, b = np.round(sp, 8)
         S = [math.exp(special.betaln(a, b + t) - special.betaln(a, b)) for t in range(13)]
-        print('sBG %s alpha beta = %.8f %.8f  LL = %.6f' % (name, a, b, sll), file=out)
+        print('sBG %s alpha beta = %.8f %.8f  LL = %.6f' % (name, *sp, sll), file=out)
         print('  S(t) t=0..12 x100: ' + ' '.join('%.4f' % (100 * v) for v in S), file=out)
         for d, n in [(0.10, 1), (0.10, 5), (0.05, 3)]:
             # discounted expected residual lifetime by summing the survival ratio series

@@ -113,6 +113,7 @@ final class LogLikelihoodMaximizer {
         double[] gNew = new double[n];
         String why = "iteration limit reached";
         int stalls = 0;
+        int flat = 0;
         for (int it = 0; it < MAX_BFGS_ITERATIONS; it++) {
             iterations++;
             if (small(g, f)) {
@@ -131,10 +132,12 @@ final class LogLikelihoodMaximizer {
             double step = maxStep > 5 ? 5 / maxStep : 1.0; // never move a log-parameter by more than 5
             double fNew = Double.NEGATIVE_INFINITY;
             boolean accepted = false;
+            double noise = 1e-13 * Math.max(1.0, Math.abs(f)); // LL is only known to about this
             for (int ls = 0; ls < 60; ls++) {
                 for (int i = 0; i < n; i++) xNew[i] = x[i] + step * d[i];
                 fNew = eval(o, xNew, gNew);
-                if (fNew >= f + 1e-4 * step * slope) {
+                // Armijo, or (near the optimum, where LL is flat within rounding) a smaller gradient
+                if (fNew >= f + 1e-4 * step * slope || (fNew >= f - noise && maxAbs(gNew) < maxAbs(g))) {
                     accepted = true;
                     break;
                 }
@@ -152,6 +155,11 @@ final class LogLikelihoodMaximizer {
                 continue;
             }
             stalls = 0;
+            flat = Math.abs(fNew - f) <= noise ? flat + 1 : 0;
+            if (flat >= 5 && small(gNew, fNew, 100 * GRADIENT_TOLERANCE)) {
+                System.arraycopy(xNew, 0, x, 0, n);
+                return new Result(x, fNew, true, iterations, evaluations, "no further progress at machine precision");
+            }
             double[] s = new double[n];
             double[] y = new double[n];
             for (int i = 0; i < n; i++) {
@@ -194,6 +202,12 @@ final class LogLikelihoodMaximizer {
         } catch (TooManyEvaluationsException e) {
             return start.clone();
         }
+    }
+
+    private static double maxAbs(double[] v) {
+        double m = 0;
+        for (double x : v) m = Math.max(m, Math.abs(x));
+        return m;
     }
 
     private static double[][] identity(int n) {
