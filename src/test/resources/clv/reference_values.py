@@ -164,13 +164,14 @@ def main():
 
     pz, pll = fit(pareto_ll, [1, 1, 1, 1])
     print('Pareto/NBD r alpha s beta = %.8f %.8f %.8f %.8f  LL = %.6f' % (*pz, pll), file=out)
+    pz = np.round(pz, 8)
     r, al, s, be = pz
     for i in [0, 1, 17]:
         lli, alive, dead = pareto_ll_one(pz, x[i], tx[i], T[i])
         pa = alive / (alive + dead)
         e = (r + x[i]) * (be + T[i]) / ((al + T[i]) * (s - 1)) * (1 - ((be + T[i]) / (be + T[i] + 39)) ** (s - 1)) * pa
-        print('  id %s LL_i(quad)=%.10f P(alive)=%.10f E[Y(39)]=%.10f' % (ids[i], lli, pa, e), file=out)
-    print('  new customer E[X(39)] = %.10f' % (r * be / (al * (s - 1)) * (1 - (be / (be + 39)) ** (s - 1))), file=out)
+        print('  id %s LL_i(quad)=%.12f P(alive)=%.12f E[Y(39)]=%.12f' % (ids[i], lli, pa, e), file=out)
+    print('  new customer E[X(39)] = %.12f' % (r * be / (al * (s - 1)) * (1 - (be / (be + 39)) ** (s - 1))), file=out)
 
     for name, pct in [('regular', [100, 63.1, 46.8, 38.2, 32.6, 28.9, 26.2, 24.1, 22.3, 20.7, 19.4, 18.3, 17.3]),
                       ('high end', [100, 86.9, 74.3, 65.3, 59.3, 55.1, 51.7, 49.1, 46.8, 44.5, 42.7, 40.9, 39.4])]:

@@ -42,4 +42,41 @@ public final class GaussHypergeometric {
         throw new ArithmeticException("2F1 series did not converge in " + MAX_TERMS + " terms for a=" + a
                 + ", b=" + b + ", c=" + c + ", z=" + z);
     }
+
+    /**
+     * G = 2F1(1, b; c; z) for 0 ≤ z &lt; 1 and b, c &gt; 0 (every term positive, term ratio below z), with its
+     * partial derivatives: out = {G, ∂G/∂b, ∂G/∂c, ∂G/∂z}. Used by the Pareto/NBD likelihood.
+     */
+    static void unitSeries(double b, double c, double z, double[] out) {
+        if (!(z >= 0 && z < 1) || !(b > 0) || !(c > 0)) {
+            throw new ArithmeticException("2F1(1, b; c; z) series needs b, c > 0 and 0 <= z < 1: b=" + b + ", c=" + c + ", z=" + z);
+        }
+        double sum = 1, sb = 0, sc = 0, sz = 0;
+        if (z == 0) {
+            out[0] = 1;
+            out[1] = 0;
+            out[2] = 0;
+            out[3] = b / c;
+            return;
+        }
+        double term = 1, hb = 0, hc = 0;
+        double tailFactor = 1 / ((1 - z) * (1 - z));
+        for (int k = 0; k < MAX_TERMS; k++) {
+            term *= (b + k) / (c + k) * z;
+            hb += 1 / (b + k);
+            hc += 1 / (c + k);
+            sum += term;
+            sb += term * hb;
+            sc -= term * hc;
+            sz += (k + 1) * term;
+            if (term * (k + 1 + hb + hc) * tailFactor <= EPS * sum) {
+                out[0] = sum;
+                out[1] = sb;
+                out[2] = sc;
+                out[3] = sz / z;
+                return;
+            }
+        }
+        throw new ArithmeticException("2F1(1, b; c; z) series did not converge for b=" + b + ", c=" + c + ", z=" + z);
+    }
 }
