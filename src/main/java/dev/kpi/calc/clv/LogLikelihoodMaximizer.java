@@ -16,6 +16,7 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
  * (θ = ln p) so every step stays feasible. The main method is BFGS with an Armijo backtracking line
  * search on the analytic (or central-difference) gradient; when it stops without convergence, a
  * commons-math3 Nelder-Mead simplex restarts from the best point and BFGS polishes its result.
+ * A point where some |θᵢ| exceeds {@value #BOUNDARY} is reported as not converged (a parameter ran off).
  * Convergence means max |∂LL/∂θᵢ| ≤ 1e-9 · max(1, |LL|) (relative, so the test does not depend on the
  * number of customers), or ≤ 1e-7 · max(1, |LL|) when no step can raise LL any more (the optimum is
  * reached to machine precision).
@@ -65,7 +66,29 @@ final class LogLikelihoodMaximizer {
         };
     }
 
+    /**
+     * |ln p| beyond this (p outside [3.1e-7, 3.3e6]) means a parameter ran off towards 0 or infinity: the
+     * likelihood has no interior maximum (no repeat buyers, no dropout, …) and the fit is not converged.
+     */
+    static final double BOUNDARY = 15;
+
     private Result run(Objective objective, double[] start) {
+        return atBoundary(search(objective, start));
+    }
+
+    /** A vanishing gradient far out in a flat direction is not an optimum: report it as not converged. */
+    private static Result atBoundary(Result r) {
+        for (int i = 0; i < r.theta().length; i++) {
+            if (Math.abs(r.theta()[i]) > BOUNDARY) {
+                return new Result(r.theta(), r.logLikelihood(), false, r.iterations(), r.evaluations(),
+                        "parameter " + (i + 1) + " ran off to " + (r.theta()[i] < 0 ? "0" : "infinity")
+                                + " (the data cannot identify it, e.g. no repeat purchases or no churn)");
+            }
+        }
+        return r;
+    }
+
+    private Result search(Objective objective, double[] start) {
         Result r = bfgs(objective, start);
         if (r.converged()) return r;
         double[] best = r.theta();

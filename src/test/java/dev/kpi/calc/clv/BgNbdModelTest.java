@@ -101,6 +101,16 @@ class BgNbdModelTest {
         assertEquals((below + above) / 2, v, 1e-6);
     }
 
+    @Test void dataWithoutRepeatPurchasesIsReportedAsNotConverged() {
+        // with x = 0 for everyone LL = −Σ r ln(1 + T/α) rises as r → 0: there is no interior optimum
+        double[] x = {0, 0, 0, 0};
+        double[] tx = {0, 0, 0, 0};
+        double[] t = {10, 20, 30, 39};
+        ModelFit<BgNbdModel> fit = BgNbdModel.fit(x, tx, t);
+        assertFalse(fit.converged());
+        assertTrue(fit.message().contains("ran off"), fit.message());
+    }
+
     @Test void invalidInputIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> BgNbdModel.fit(new double[] {1.5}, new double[] {1}, new double[] {2}));
         assertThrows(IllegalArgumentException.class, () -> BgNbdModel.fit(new double[] {1}, new double[] {3}, new double[] {2}));
