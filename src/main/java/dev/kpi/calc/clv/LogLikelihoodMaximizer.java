@@ -14,7 +14,7 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 /**
  * Maximises a log-likelihood over parameters that must be positive, working in log-parameter space
  * (θ = ln p) so every step stays feasible. The main method is BFGS with an Armijo backtracking line
- * search on the analytic (or central-difference) gradient; when it stops without convergence, a
+ * search on the analytic gradient; when it stops without convergence, a
  * commons-math3 Nelder-Mead simplex restarts from the best point and BFGS polishes its result.
  * A point where some |θᵢ| exceeds {@value #BOUNDARY} is reported as not converged (a parameter ran off).
  * Convergence means max |∂LL/∂θᵢ| ≤ 1e-9 · max(1, |LL|) (relative, so the test does not depend on the
@@ -44,26 +44,6 @@ final class LogLikelihoodMaximizer {
     static Result maximize(Objective objective, double[] start) {
         LogLikelihoodMaximizer m = new LogLikelihoodMaximizer();
         return m.run(objective, start);
-    }
-
-    /** Wraps a value-only log-likelihood with a central-difference gradient (step 1e-5 in θ). */
-    static Objective withNumericGradient(java.util.function.ToDoubleFunction<double[]> ll) {
-        return (theta, gradient) -> {
-            double f = ll.applyAsDouble(theta);
-            if (gradient != null) {
-                double[] t = theta.clone();
-                for (int i = 0; i < theta.length; i++) {
-                    double h = 1e-5;
-                    t[i] = theta[i] + h;
-                    double up = ll.applyAsDouble(t);
-                    t[i] = theta[i] - h;
-                    double down = ll.applyAsDouble(t);
-                    t[i] = theta[i];
-                    gradient[i] = (up - down) / (2 * h);
-                }
-            }
-            return f;
-        };
     }
 
     /**

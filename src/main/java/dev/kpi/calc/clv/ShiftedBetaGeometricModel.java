@@ -39,12 +39,13 @@ public record ShiftedBetaGeometricModel(double alpha, double beta) {
      * {@code alive} may be counts or percentages (starting at 100); the parameters do not depend on the
      * scale but the log-likelihood does (percentages give it per 100 customers).
      *
-     * @throws IllegalArgumentException when fewer than one period is fitted, the series is longer than
+     * @throws IllegalArgumentException when fewer than two periods are fitted, the series is longer than
      *                                  given, not positive, or increases
      */
     public static ModelFit<ShiftedBetaGeometricModel> fit(double[] alive, int fitPeriods) {
-        if (fitPeriods < 1 || fitPeriods >= alive.length) {
-            throw new IllegalArgumentException("need 1 ≤ fit periods ≤ " + (alive.length - 1) + " (the series has "
+        if (fitPeriods < 2 || fitPeriods >= alive.length) {
+            // one period only pins α / (α + β): two parameters need at least two periods
+            throw new IllegalArgumentException("need 2 ≤ fit periods ≤ " + (alive.length - 1) + " (the series has "
                     + alive.length + " values, period 0 first), got " + fitPeriods);
         }
         double[] a = new double[fitPeriods + 1];

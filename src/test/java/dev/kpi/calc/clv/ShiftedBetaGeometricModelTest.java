@@ -115,7 +115,8 @@ class ShiftedBetaGeometricModelTest {
         assertThrows(IllegalArgumentException.class, () -> ShiftedBetaGeometricModel.fit(new double[] {100, 80}, 2));
         assertThrows(IllegalArgumentException.class, () -> ShiftedBetaGeometricModel.fit(new double[] {100, 80, 85}, 2));
         assertThrows(IllegalArgumentException.class, () -> ShiftedBetaGeometricModel.fit(new double[] {100, 100, 100}, 2));
-        assertThrows(IllegalArgumentException.class, () -> ShiftedBetaGeometricModel.fit(new double[] {0, 0}, 1));
+        assertThrows(IllegalArgumentException.class, () -> ShiftedBetaGeometricModel.fit(new double[] {0, 0, 0}, 2));
+        assertThrows(IllegalArgumentException.class, () -> ShiftedBetaGeometricModel.fit(new double[] {100, 60, 40}, 1));
     }
 
     @Test void analyticGradientMatchesFiniteDifferences() {
