@@ -129,6 +129,52 @@ public final class MrrLedger {
                 atWindowStart, atEnd[n - 1], tNewC, tReactC, tChurnC, startingLost, joinedAndChurned, paying, revenue);
     }
 
+    /**
+     * Cohorts by month of first MRR, for the cohorts starting in [from, to], each followed to {@code to}.
+     * Cohorts are in start order.
+     */
+    public List<MrrCohort> cohorts(YearMonth from, YearMonth to) {
+        int lo = index(from);
+        int hi = index(to);
+        if (hi < lo) throw new IllegalArgumentException("the window ends (" + to + ") before it starts (" + from + ")");
+        int n = hi - lo + 1;
+        int[] size = new int[n];
+        int[][] active = new int[n][];
+        long[][] mrr = new long[n][];
+        for (TreeMap<Integer, Long> months : customers.values()) {
+            Integer first = null;
+            for (Map.Entry<Integer, Long> e : months.entrySet()) {
+                if (e.getValue() > 0) {
+                    first = e.getKey();
+                    break;
+                }
+            }
+            if (first == null || first < lo || first > hi) continue;
+            int c = first - lo;
+            if (active[c] == null) {
+                active[c] = new int[hi - first + 1];
+                mrr[c] = new long[hi - first + 1];
+            }
+            size[c]++;
+            for (Map.Entry<Integer, Long> e : months.subMap(first, true, hi, true).entrySet()) {
+                if (e.getValue() > 0) {
+                    active[c][e.getKey() - first]++;
+                    mrr[c][e.getKey() - first] += e.getValue();
+                }
+            }
+        }
+        List<MrrCohort> out = new ArrayList<>();
+        for (int c = 0; c < n; c++) {
+            if (size[c] == 0) continue;
+            List<MrrCohort.Month> rows = new ArrayList<>(active[c].length);
+            for (int k = 0; k < active[c].length; k++) {
+                rows.add(new MrrCohort.Month(k, month(lo + c + k), active[c][k], mrr[c][k], mrr[c][0], size[c]));
+            }
+            out.add(new MrrCohort(month(lo + c), size[c], rows));
+        }
+        return out;
+    }
+
     private static int index(YearMonth m) {
         return Math.toIntExact(m.getYear() * 12L + m.getMonthValue() - 1);
     }

@@ -165,6 +165,34 @@ class MrrLedgerTest {
         assertNull(new MrrLedger().finish());
     }
 
+    @Test void cohortsByFirstMonth() {
+        MrrLedger ledger = new MrrLedger();
+        ledger.addAll(ledger());
+        List<MrrCohort> cohorts = ledger.cohorts(YearMonth.of(2024, 1), YearMonth.of(2024, 8));
+        assertEquals(2, cohorts.size());
+        // January cohort: A, C, D with 200. Active / MRR by month (from the table above):
+        //   Jan 3/200, Feb 3/200, Mar 3/275, Apr 3/245, May 2/125 (C, D), Jun 1/50 (D), Jul 2/130 (A back), Aug 2/130
+        MrrCohort jan = cohorts.get(0);
+        assertEquals(YearMonth.of(2024, 1), jan.start());
+        assertEquals(3, jan.customers());
+        int[] active = {3, 3, 3, 3, 2, 1, 2, 2};
+        String[] mrr = {"200", "200", "275", "245", "125", "50", "130", "130"};
+        assertEquals(8, jan.months().size());
+        for (int k = 0; k < 8; k++) {
+            assertEquals(active[k], jan.months().get(k).activeCustomers(), "offset " + k);
+            assertEquals(usd(mrr[k]), jan.months().get(k).mrr(), "offset " + k);
+        }
+        assertEquals(new BigDecimal("0.666667"), jan.months().get(4).customerRetention().value()); // 2 / 3
+        assertEquals(new BigDecimal("1.375000"), jan.months().get(2).revenueRetention().value());  // 275 / 200
+        assertEquals(new BigDecimal("0.250000"), jan.months().get(5).revenueRetention().value());  // 50 / 200
+        // February cohort: B alone, 100 from Feb to Aug (7 months)
+        MrrCohort feb = cohorts.get(1);
+        assertEquals(1, feb.customers());
+        assertEquals(7, feb.months().size());
+        assertEquals(YearMonth.of(2024, 8), feb.months().get(6).month());
+        assertEquals(new BigDecimal("1.000000"), feb.months().get(6).customerRetention().value());
+    }
+
     @Test void mergeEqualsOneLedger() {
         List<SubscriptionLine> all = ledger();
         MrrLedger one = new MrrLedger();
