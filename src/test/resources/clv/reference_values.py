@@ -189,6 +189,12 @@ def main():
         del_ = special.hyp2f1(1, b, a + b, 1 / 1.1)
         print('  DEL(d=0.10) = %.10f' % del_, file=out)
 
+    # joint fit of two cohorts of different lengths (regular years 0..7 and high end years 0..4)
+    reg = [round(v * 10) for v in [100, 63.1, 46.8, 38.2, 32.6, 28.9, 26.2, 24.1]]
+    high = [round(v * 10) for v in [100, 86.9, 74.3, 65.3, 59.3]]
+    jp, jll = fit(lambda q: sbg_ll(q, reg) + sbg_ll(q, high), [1, 1])
+    print('sBG joint (regular 0..7 + high end 0..4) alpha beta = %.8f %.8f  LL = %.6f' % (*jp, jll), file=out)
+
 
 if __name__ == '__main__':
     main()

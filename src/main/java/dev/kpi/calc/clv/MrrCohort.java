@@ -22,11 +22,24 @@ public record MrrCohort(YearMonth start, int customers, List<Month> months) {
     }
 
     /**
-     * One month of a cohort. {@code customerRetention} = active customers / cohort customers;
+     * Customers who have not churned yet at the start of each month (active in every month since the
+     * start): the retention series {@link ShiftedBetaGeometricModel#fitCohorts} takes, in monthly periods.
+     */
+    public double[] survivalSeries() {
+        double[] s = new double[months.size()];
+        for (int k = 0; k < s.length; k++) s[k] = months.get(k).survivingCustomers();
+        return s;
+    }
+
+    /**
+     * One month of a cohort. {@code survivingCustomers} were active in every month from the start to this
+     * one (a returning customer is active again but no longer surviving). {@code customerRetention} =
+     * active customers / cohort customers;
      * {@code revenueRetention} = MRR / the cohort's MRR in its first month (above 1 when expansion
      * outweighs churn).
      */
-    public record Month(int offset, YearMonth month, int activeCustomers, long mrr, long startMrr, int cohortCustomers) {
+    public record Month(int offset, YearMonth month, int activeCustomers, int survivingCustomers, long mrr, long startMrr,
+                        int cohortCustomers) {
         public Ratio customerRetention() {
             return Ratio.of(activeCustomers, cohortCustomers, Kind.PERCENT, "empty cohort");
         }

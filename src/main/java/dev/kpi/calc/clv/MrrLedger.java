@@ -140,6 +140,7 @@ public final class MrrLedger {
         int n = hi - lo + 1;
         int[] size = new int[n];
         int[][] active = new int[n][];
+        int[][] surviving = new int[n][];
         long[][] mrr = new long[n][];
         for (TreeMap<Integer, Long> months : customers.values()) {
             Integer first = null;
@@ -153,9 +154,15 @@ public final class MrrLedger {
             int c = first - lo;
             if (active[c] == null) {
                 active[c] = new int[hi - first + 1];
+                surviving[c] = new int[hi - first + 1];
                 mrr[c] = new long[hi - first + 1];
             }
             size[c]++;
+            for (int k = 0; first + k <= hi; k++) {
+                Long v = months.get(first + k);
+                if (v == null || v <= 0) break;
+                surviving[c][k]++;
+            }
             for (Map.Entry<Integer, Long> e : months.subMap(first, true, hi, true).entrySet()) {
                 if (e.getValue() > 0) {
                     active[c][e.getKey() - first]++;
@@ -168,7 +175,8 @@ public final class MrrLedger {
             if (size[c] == 0) continue;
             List<MrrCohort.Month> rows = new ArrayList<>(active[c].length);
             for (int k = 0; k < active[c].length; k++) {
-                rows.add(new MrrCohort.Month(k, month(lo + c + k), active[c][k], mrr[c][k], mrr[c][0], size[c]));
+                rows.add(new MrrCohort.Month(k, month(lo + c + k), active[c][k], surviving[c][k], mrr[c][k], mrr[c][0],
+                        size[c]));
             }
             out.add(new MrrCohort(month(lo + c), size[c], rows));
         }

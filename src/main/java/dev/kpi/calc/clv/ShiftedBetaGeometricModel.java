@@ -48,23 +48,54 @@ public record ShiftedBetaGeometricModel(double alpha, double beta) {
             throw new IllegalArgumentException("need 2 ≤ fit periods ≤ " + (alive.length - 1) + " (the series has "
                     + alive.length + " values, period 0 first), got " + fitPeriods);
         }
-        double[] a = new double[fitPeriods + 1];
-        for (int t = 0; t <= fitPeriods; t++) {
-            a[t] = alive[t];
-            if (!(a[t] >= 0) || !Double.isFinite(a[t])) {
-                throw new IllegalArgumentException("retention values must be ≥ 0, got " + a[t] + " at period " + t);
+        return fitCohorts(List.of(java.util.Arrays.copyOf(alive, fitPeriods + 1)));
+    }
+
+    /**
+     * Joint maximum-likelihood fit to several cohorts, each a series of customers still active at the
+     * start of its periods 0..nᵢ (cohorts of different ages have different lengths; every period given
+     * is used). LL = Σ over cohorts of the single-series LL. Same scale rule as {@link #fit}.
+     *
+     * @throws IllegalArgumentException when no cohort spans two periods, a series is not positive at
+     *                                  period 0 or increases, or no customer churned at all
+     */
+    public static ModelFit<ShiftedBetaGeometricModel> fitCohorts(List<double[]> cohorts) {
+        int longest = 0;
+        boolean churn = false;
+        for (double[] a : cohorts) {
+            longest = Math.max(longest, a.length - 1);
+            for (int t = 0; t < a.length; t++) {
+                if (!(a[t] >= 0) || !Double.isFinite(a[t])) {
+                    throw new IllegalArgumentException("retention values must be ≥ 0, got " + a[t] + " at period " + t);
+                }
+                if (t > 0 && a[t] > a[t - 1]) {
+                    throw new IllegalArgumentException("the retention series cannot increase: " + a[t - 1] + " then "
+                            + a[t] + " at period " + t);
+                }
             }
-            if (t > 0 && a[t] > a[t - 1]) {
-                throw new IllegalArgumentException("the retention series cannot increase: " + a[t - 1] + " then "
-                        + a[t] + " at period " + t);
-            }
+            if (a.length > 0 && !(a[0] > 0)) throw new IllegalArgumentException("period 0 must have customers");
+            if (a.length > 1 && a[a.length - 1] < a[0]) churn = true;
         }
-        if (!(a[0] > 0)) throw new IllegalArgumentException("period 0 must have customers");
-        if (a[fitPeriods] == a[0]) {
+        if (longest < 2) throw new IllegalArgumentException("need a cohort followed for at least two periods");
+        if (!churn) {
             throw new IllegalArgumentException("no customer churned in the fitted periods: the churn rate cannot be estimated");
         }
-        LogLikelihoodMaximizer.Result res = LogLikelihoodMaximizer.maximize(
-                (th, grad) -> logLikelihood(a, Math.exp(th[0]), Math.exp(th[1]), grad), new double[2]);
+        List<double[]> series = List.copyOf(cohorts);
+        LogLikelihoodMaximizer.Result res = LogLikelihoodMaximizer.maximize((th, grad) -> {
+            double a = Math.exp(th[0]), b = Math.exp(th[1]);
+            double ll = 0;
+            double[] g = grad == null ? null : new double[2];
+            if (grad != null) java.util.Arrays.fill(grad, 0);
+            for (double[] s : series) {
+                if (s.length < 2) continue;
+                ll += logLikelihood(s, a, b, g);
+                if (grad != null) {
+                    grad[0] += g[0];
+                    grad[1] += g[1];
+                }
+            }
+            return ll;
+        }, new double[2]);
         double[] th = res.theta();
         return new ModelFit<>(new ShiftedBetaGeometricModel(Math.exp(th[0]), Math.exp(th[1])), res.logLikelihood(),
                 res.converged(), res.iterations(), res.evaluations(), res.message());

@@ -183,6 +183,8 @@ class MrrLedgerTest {
             assertEquals(usd(mrr[k]), jan.months().get(k).mrr(), "offset " + k);
         }
         assertEquals(new BigDecimal("0.666667"), jan.months().get(4).customerRetention().value()); // 2 / 3
+        // surviving (never churned): A leaves in May and comes back, so from May on only C and D, then D
+        assertArrayEquals(new double[] {3, 3, 3, 3, 2, 1, 1, 1}, jan.survivalSeries());
         assertEquals(new BigDecimal("1.375000"), jan.months().get(2).revenueRetention().value());  // 275 / 200
         assertEquals(new BigDecimal("0.250000"), jan.months().get(5).revenueRetention().value());  // 50 / 200
         // February cohort: B alone, 100 from Feb to Aug (7 months)

@@ -111,6 +111,22 @@ class ShiftedBetaGeometricModelTest {
         assertThrows(IllegalArgumentException.class, () -> reg.discountedExpectedLifetime(0));
     }
 
+    @Test void cohortsOfDifferentLengthsFitJointly() {
+        // reference_values.py: regular years 0..7 with high end years 0..4, LLs summed:
+        // α = 0.70155098, β = 2.08212643, LL = −3003.951669
+        double[] reg = java.util.Arrays.copyOf(counts(REGULAR), 8);
+        double[] high = java.util.Arrays.copyOf(counts(HIGH_END), 5);
+        ModelFit<ShiftedBetaGeometricModel> fit = ShiftedBetaGeometricModel.fitCohorts(List.of(reg, high));
+        assertTrue(fit.converged(), fit.message());
+        assertEquals(0.70155098, fit.model().alpha(), 1e-6);
+        assertEquals(2.08212643, fit.model().beta(), 2e-6);
+        assertEquals(-3003.951669, fit.logLikelihood(), 1e-5);
+        // the same cohort twice: same parameters, twice the LL
+        ModelFit<ShiftedBetaGeometricModel> twice = ShiftedBetaGeometricModel.fitCohorts(List.of(reg, reg));
+        assertEquals(0.70407730, twice.model().alpha(), 1e-6);
+        assertEquals(2 * -1680.265188, twice.logLikelihood(), 2e-5);
+    }
+
     @Test void invalidSeriesAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> ShiftedBetaGeometricModel.fit(new double[] {100, 80}, 2));
         assertThrows(IllegalArgumentException.class, () -> ShiftedBetaGeometricModel.fit(new double[] {100, 80, 85}, 2));
