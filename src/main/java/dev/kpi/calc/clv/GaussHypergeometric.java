@@ -10,6 +10,8 @@ package dev.kpi.calc.clv;
  */
 public final class GaussHypergeometric {
     static final int MAX_TERMS = 2_000_000;
+    /** Cap for {@link #unitSeries}: it runs inside likelihood evaluations, where a slow point is better skipped. */
+    static final int MAX_UNIT_TERMS = 200_000;
     private static final double EPS = 1e-15;
 
     private GaussHypergeometric() {}
@@ -45,7 +47,8 @@ public final class GaussHypergeometric {
 
     /**
      * G = 2F1(1, b; c; z) for 0 ≤ z &lt; 1 and b, c &gt; 0 (every term positive, term ratio below z), with its
-     * partial derivatives: out = {G, ∂G/∂b, ∂G/∂c, ∂G/∂z}. Used by the Pareto/NBD likelihood.
+     * partial derivatives: out = {G, ∂G/∂b, ∂G/∂c, ∂G/∂z}. Used by the Pareto/NBD likelihood. Throws
+     * {@link ArithmeticException} past {@value #MAX_UNIT_TERMS} terms (z very close to 1).
      */
     static void unitSeries(double b, double c, double z, double[] out) {
         if (!(z >= 0 && z < 1) || !(b > 0) || !(c > 0)) {
@@ -61,7 +64,7 @@ public final class GaussHypergeometric {
         }
         double term = 1, hb = 0, hc = 0;
         double tailFactor = 1 / ((1 - z) * (1 - z));
-        for (int k = 0; k < MAX_TERMS; k++) {
+        for (int k = 0; k < MAX_UNIT_TERMS; k++) {
             term *= (b + k) / (c + k) * z;
             hb += 1 / (b + k);
             hc += 1 / (c + k);

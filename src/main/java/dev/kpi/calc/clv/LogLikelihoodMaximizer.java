@@ -25,7 +25,10 @@ final class LogLikelihoodMaximizer {
 
     /** A log-likelihood and its gradient, both with respect to θ = ln(parameters). */
     interface Objective {
-        /** Returns LL(θ); when {@code gradient} is non-null, fills it with ∂LL/∂θ. Non-finite means infeasible. */
+        /**
+         * Returns LL(θ); when {@code gradient} is non-null, fills it with ∂LL/∂θ. A non-finite value or an
+         * {@link ArithmeticException} (a series that does not converge fast enough) marks θ infeasible.
+         */
         double value(double[] theta, double[] gradient);
     }
 
@@ -85,7 +88,12 @@ final class LogLikelihoodMaximizer {
 
     private double eval(Objective o, double[] theta, double[] gradient) {
         evaluations++;
-        double v = o.value(theta, gradient);
+        double v;
+        try {
+            v = o.value(theta, gradient);
+        } catch (ArithmeticException e) {
+            return Double.NEGATIVE_INFINITY; // a series that cannot be summed here: treat the point as infeasible
+        }
         if (gradient != null) {
             for (double g : gradient) if (!Double.isFinite(g)) return Double.NEGATIVE_INFINITY;
         }

@@ -2,7 +2,8 @@ package dev.kpi.calc.clv;
 
 /**
  * A fitted model of repeat purchases for non-contractual customers (BG/NBD, Pareto/NBD). Times are in
- * the unit of the RFM table the model was fitted on.
+ * the unit of the RFM table the model was fitted on. Predictions throw {@link ArithmeticException} only
+ * when a hypergeometric series cannot be summed (parameters or horizons far outside the data's range).
  */
 public interface TransactionModel {
     /** Expected purchases in the next {@code horizon} time units of a customer with history (x, t_x, T). */

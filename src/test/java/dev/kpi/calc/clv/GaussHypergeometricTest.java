@@ -28,6 +28,23 @@ class GaussHypergeometricTest {
         assertEquals(direct, euler, 1e-11 * direct);
     }
 
+    @Test void unitSeriesAndItsDerivatives() {
+        double b = 2.3, c = 4.1, z = 0.6;
+        double[] out = new double[4];
+        GaussHypergeometric.unitSeries(b, c, z, out);
+        assertEquals(GaussHypergeometric.value(1, b, c, z), out[0], 1e-14);
+        double h = 1e-6;
+        assertEquals((GaussHypergeometric.value(1, b + h, c, z) - GaussHypergeometric.value(1, b - h, c, z)) / (2 * h), out[1], 1e-8);
+        assertEquals((GaussHypergeometric.value(1, b, c + h, z) - GaussHypergeometric.value(1, b, c - h, z)) / (2 * h), out[2], 1e-8);
+        assertEquals((GaussHypergeometric.value(1, b, c, z + h) - GaussHypergeometric.value(1, b, c, z - h)) / (2 * h), out[3], 1e-8);
+        // z = 0: G = 1, ∂G/∂z = b / c
+        GaussHypergeometric.unitSeries(b, c, 0, out);
+        assertEquals(1.0, out[0]);
+        assertEquals(b / c, out[3], 1e-15);
+        // terms falling like k^−1.1 near z = 1 would need far more than the cap: an error, not a wrong value
+        assertThrows(ArithmeticException.class, () -> GaussHypergeometric.unitSeries(0.5, 1.6, 1 - 1e-9, new double[4]));
+    }
+
     @Test void outsideTheDiscIsAnError() {
         assertThrows(ArithmeticException.class, () -> GaussHypergeometric.value(1, 1, 2, 1.0));
         assertThrows(ArithmeticException.class, () -> GaussHypergeometric.value(1, 1, -2, 0.5));
