@@ -16,7 +16,8 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
  * (θ = ln p) so every step stays feasible. The main method is BFGS with an Armijo backtracking line
  * search on the analytic gradient; when it stops without convergence, a
  * commons-math3 Nelder-Mead simplex restarts from the best point and BFGS polishes its result.
- * A point where some |θᵢ| exceeds {@value #BOUNDARY} is reported as not converged (a parameter ran off).
+ * A point where some |θᵢ| exceeds {@value #BOUNDARY}, or where LL does not fall when one θᵢ moves by ±3,
+ * is reported as not converged (a parameter ran off or is not identified by the data).
  * Convergence means max |∂LL/∂θᵢ| ≤ 1e-9 · max(1, |LL|) (relative, so the test does not depend on the
  * number of customers), or ≤ 1e-7 · max(1, |LL|) when no step can raise LL any more (the optimum is
  * reached to machine precision).
@@ -56,7 +57,31 @@ final class LogLikelihoodMaximizer {
     static final double BOUNDARY = 15;
 
     private Result run(Objective objective, double[] start) {
-        return atBoundary(search(objective, start));
+        Result r = atBoundary(search(objective, start));
+        return r.converged() ? identified(objective, r) : r;
+    }
+
+    /**
+     * An interior maximum must fall off in every direction: moving any ln-parameter by ±3 (a factor of
+     * 20) has to lower LL by more than 1e-6 · |LL|. Otherwise the likelihood is flat or still rising
+     * towards 0 or infinity in that parameter and the point found is not a real optimum.
+     */
+    private Result identified(Objective objective, Result r) {
+        double[] theta = r.theta();
+        double drop = 1e-6 * Math.max(1.0, Math.abs(r.logLikelihood()));
+        for (int i = 0; i < theta.length; i++) {
+            for (double step : new double[] {-3, 3}) {
+                double[] t = theta.clone();
+                t[i] += step;
+                double ll = eval(objective, t, null);
+                if (ll >= r.logLikelihood() - drop) {
+                    return new Result(theta, r.logLikelihood(), false, iterations, evaluations,
+                            "parameter " + (i + 1) + " is not identified: the likelihood does not fall when it moves towards "
+                                    + (step < 0 ? "0" : "infinity") + " (e.g. no repeat purchases, no dropout or no churn)");
+                }
+            }
+        }
+        return new Result(theta, r.logLikelihood(), true, iterations, evaluations, r.message());
     }
 
     /** A vanishing gradient far out in a flat direction is not an optimum: report it as not converged. */

@@ -23,6 +23,14 @@ class SyntheticRecoveryTest {
         assertTrue(fit.logLikelihood() >= new BgNbdModel(0.25, 4, 0.8, 2.5).logLikelihood(s.x, s.tx, s.t));
     }
 
+    @Test void withoutDropoutTheBgNbdFitIsNotConverged() {
+        // p ~ Beta(0.8, 1e9): nobody drops out, so the likelihood keeps rising as a → 0 (or b → ∞);
+        // whatever point the optimiser stops at, it must not be reported as a fit
+        SyntheticCustomers s = new SyntheticCustomers(20_000, 0.5, 4, 0.8, 1e9, 10, false);
+        ModelFit<BgNbdModel> fit = BgNbdModel.fit(s.x, s.tx, s.t);
+        assertFalse(fit.converged(), fit.model() + " " + fit.message());
+    }
+
     @Test void paretoFitOnBgNbdDataConverges() {
         // a different model on the same data: the fit must still converge to a proper optimum
         SyntheticCustomers s = new SyntheticCustomers(20_000, 0.25, 4, 0.8, 2.5, 9, true);
