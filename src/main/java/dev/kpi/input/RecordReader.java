@@ -217,7 +217,11 @@ public final class RecordReader {
         ZoneId zone = settings.timezone() != null ? ZoneId.of(settings.timezone()) : config.timezone();
         Locale dateLocale = locale == null ? Locale.ENGLISH : locale;
         DateParser dates = new DateParser(order, settings.dateFormat(), zone, dateLocale);
-        DateRange range = DateRangeParser.find(table.preamble(), dateLocale);
+        DateRange range = null;
+        for (Locale l : preambleLocales(locale)) {
+            range = DateRangeParser.find(table.preamble(), l);
+            if (range != null) break;
+        }
 
         Map<String, String> headerCurrency = new LinkedHashMap<>();
         for (FieldDef f : schema.fields()) {
@@ -239,6 +243,17 @@ public final class RecordReader {
             diagnostics.warn(name + ": not valid UTF-8; read as Windows-1252 (set encoding in kpi.yaml if characters look wrong)");
         }
         return new Opened(table, preset, mapping, ctx, nl, nlSource, order, orderSource, mapper, sample, it);
+    }
+
+    /** Preamble date lines are in the export's UI language: the configured locale, else the common ones. */
+    private static List<Locale> preambleLocales(Locale configured) {
+        List<Locale> out = new ArrayList<>();
+        if (configured != null) out.add(configured);
+        out.add(Locale.ENGLISH);
+        if (configured == null) {
+            for (String tag : new String[] {"nl", "de", "fr", "es", "pt", "it", "pl"}) out.add(Locale.forLanguageTag(tag));
+        }
+        return out;
     }
 
     /** Cells of the numeric (or date) columns of the sample rows, for inference. */
