@@ -99,7 +99,6 @@ public final class CsvTable implements Closeable, Iterable<RawRow> {
                     .setDelimiter(delim)
                     .setIgnoreEmptyLines(false)
                     .setTrailingData(true)
-                    .setLenientEof(true)
                     .setAllowMissingColumnNames(true)
                     .get();
             CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get();

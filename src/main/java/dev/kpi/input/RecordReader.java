@@ -104,6 +104,10 @@ public final class RecordReader {
                 if (rec != null) { sink.accept(rec); n++; }
             }
             noteSkipped();
+            if (n == 0 && diagnostics != null) {
+                diagnostics.warn(table.source().name() + ": no data rows"
+                        + (table.dataRows() > 0 ? " could be read" : " (an empty export)"));
+            }
             return n;
         }
 
