@@ -276,7 +276,7 @@ public final class CsvTable implements Closeable, Iterable<RawRow> {
             String[] cells = rec.values();
             SkippedLine.Reason reason = classify(cells);
             if (reason != null) {
-                skipped.add(new SkippedLine(line, label(cells), reason));
+                skipped.add(new SkippedLine(line, label(cells), reason, reason == SkippedLine.Reason.TOTAL ? cells : null));
                 continue;
             }
             dataRows++;
