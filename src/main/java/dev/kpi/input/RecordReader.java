@@ -197,7 +197,8 @@ public final class RecordReader {
             prev = s.line();
         }
         if (start >= 0) out.add(start == prev ? "line " + start : "lines " + start + "–" + prev);
-        String text = lines.get(0).text();
+        String text = lines.get(0).text().strip();
+        if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) text = text.substring(1, text.length() - 1);
         if (text.length() > 40) text = text.substring(0, 37) + "...";
         return String.join(", ", out) + ": '" + text + "'" + (lines.size() > 1 ? ", …" : "");
     }
