@@ -190,7 +190,9 @@ done
 log "warming the page cache"
 cat "$SPEND" "$DEALS" > /dev/null
 
-log "timing: $runs run(s) per tool and job, interleaved"
+loadavg() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?"; }
+load_before=$(loadavg)
+log "timing: $runs run(s) per tool and job, interleaved (load average before: $load_before)"
 for ((i = 1; i <= runs; i++)); do
   echo " run $i/$runs"
   for job in ${jobs//,/ }; do
@@ -215,7 +217,11 @@ for job in ${jobs//,/ }; do
     --sums-only miller --results "$RESULTS" || status=1
 done
 
-log "summary ($(nproc) cores, DuckDB threads=$threads, $(basename "$DATA") data, median of $runs)"
+load_after=$(loadavg)
+log "summary ($(nproc) cores, DuckDB threads=$threads, $(basename "$DATA") data, median of $runs, load average $load_before -> $load_after)"
+if awk -v l="${load_before%% *}" -v m="${load_after%% *}" -v n="$(nproc)" 'BEGIN { exit !(l > n * 0.75 || m > n * 0.75) }'; then
+  echo "WARNING: the machine was busy with other work (load average above 0.75 x cores): timings are inflated and noisy"
+fi
 python3 "$BENCH/compare/compare.py" summary --timings "$TIMINGS" --results "$RESULTS" --baseline duckdb | tee "$OUT/summary.txt"
 echo "(agreement: kpi, kpi-xmx256m, python-ref on all columns; miller on sums and counts; against duckdb)"
 exit $status

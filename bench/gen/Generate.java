@@ -178,10 +178,10 @@ public final class Generate {
             };
             String num = String.format("%04d", k);
             String name;
-            if (k % 10 == 3) { // one campaign in ten has a long, awkward name
-                name = SPECIAL[(k / 10) % SPECIAL.length].replace("{n}", num).formatted(PLATFORM_PREFIX[p]);
+            if (k % 20 == 3) { // one campaign in twenty has a long, awkward name
+                name = SPECIAL[(k / 20) % SPECIAL.length].replace("{n}", num).formatted(PLATFORM_PREFIX[p]);
             } else {
-                name = THEMES[r.below(THEMES.length)] + "_" + GEOS[r.below(GEOS.length)] + "_" + num;
+                name = THEMES[r.below(THEMES.length)] + "_" + GEOS[r.below(GEOS.length)] + "_" + k;
             }
             campaignCsv[k] = csv(name);
             campaignPlatform[k] = p;
