@@ -6,6 +6,8 @@
 #   bench/run.sh --quick         200k spend rows, 3 runs, plus the Python reference (about a minute)
 #   bench/run.sh --scale 2       2x data in bench/data/x2 (4 for 4x); see also --scaling
 #   bench/run.sh --scaling       kpi and DuckDB on 1x, 2x, 4x (generates up to 2.9 GB + 1.7 GB)
+#   bench/run.sh --startup       20-row files, 20 runs: start-up time of each tool
+#   bench/run.sh --rows N        N spend rows (N/2 deals) in bench/data/rows-N
 #   options: --runs K  --jobs cac,ads  --tools kpi,duckdb,miller  --threads N (DuckDB, default 2)
 #            --kpi-stand-in (use bench/compare/reference.py as "kpi", to test the plumbing)
 #            --no-xmx (skip the kpi -Xmx256m run)
@@ -22,19 +24,21 @@ DUCKDB_JAR=$BENCH/target/lib/duckdb_jdbc-$DUCKDB_VERSION.jar
 DUCK_CLASSES=$BENCH/target/duckdb-classes
 KPI_JAR=$ROOT/target/kpi.jar
 
-quick=0 scale=1 runs= jobs=cac,ads tools=kpi,duckdb,miller threads=2 stand_in=0 xmx=1 scaling=0
+quick=0 scale=1 rows= runs= jobs=cac,ads tools=kpi,duckdb,miller threads=2 stand_in=0 xmx=1 scaling=0
 while [ $# -gt 0 ]; do
   case $1 in
     --quick) quick=1 ;;
     --scale) scale=$2; shift ;;
     --scaling) scaling=1 ;;
+    --rows) rows=$2; shift ;;
+    --startup) rows=20; runs=${runs:-20} ;;
     --runs) runs=$2; shift ;;
     --jobs) jobs=$2; shift ;;
     --tools) tools=$2; shift ;;
     --threads) threads=$2; shift ;;
     --kpi-stand-in) stand_in=1 ;;
     --no-xmx) xmx=0 ;;
-    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -44,14 +48,20 @@ if [ "$scaling" = 1 ]; then
   # kpi and DuckDB on 1x, 2x, 4x; Miller would take minutes per point and gigabytes of memory.
   args=(); [ -n "$runs" ] && args+=(--runs "$runs"); [ "$stand_in" = 1 ] && args+=(--kpi-stand-in)
   [ "$quick" = 1 ] && args+=(--quick)
+  base=$BENCH/out; [ "$quick" = 1 ] && base=$BENCH/out/quick
   for s in 1 2 4; do
     echo "=================== scale ${s}x ==================="
     "$0" --scale "$s" --jobs "$jobs" --tools "${tools/,miller/}" --threads "$threads" --no-xmx "${args[@]}" || exit $?
   done
+  echo "=================== scaling ==================="
+  python3 "$BENCH/compare/compare.py" scaling --point "1=$base/timings.tsv" \
+    --point "2=$base/x2/timings.tsv" --point "4=$base/x4/timings.tsv" | tee "$base/scaling.txt"
   exit 0
 fi
 
-if [ "$quick" = 1 ]; then
+if [ -n "$rows" ]; then
+  DATA=$BENCH/data/rows-$rows; OUT=$BENCH/out/rows-$rows; gen_args=(--rows "$rows"); runs=${runs:-5}
+elif [ "$quick" = 1 ]; then
   DATA=$BENCH/data/quick; OUT=$BENCH/out/quick; gen_args=(--rows 200000); runs=${runs:-3}
 else
   DATA=$BENCH/data; OUT=$BENCH/out; gen_args=(); runs=${runs:-5}

@@ -56,7 +56,19 @@ def norm(name):
     return "".join(ch for ch in name.lower() if ch.isalnum())
 
 
-ALIAS_INDEX = {norm(a): canon for canon, aliases in COLUMN_ALIASES.items() for a in aliases}
+
+
+def map_header(header):
+    """Canonical name per header cell (None when unused). When several cells match one canonical
+    column (say `cost` and `marketingCost`), the alias listed first in COLUMN_ALIASES wins."""
+    names = [None] * len(header)
+    normed = [norm(h) for h in header]
+    for canon, aliases in COLUMN_ALIASES.items():
+        for alias in aliases:
+            if norm(alias) in normed:
+                names[normed.index(norm(alias))] = canon
+                break
+    return names
 
 
 def parse_number(raw):
@@ -84,7 +96,7 @@ def load(path, job):
         header = next(reader, None)
         if header is None:
             raise ValueError(f"{path}: empty file")
-        names = [ALIAS_INDEX.get(norm(h)) for h in header]
+        names = map_header(header)
         if key_col not in names:
             raise ValueError(f"{path}: no '{key_col}' column in header {header}")
         unmapped = [h for h, n in zip(header, names) if n is None]
@@ -232,6 +244,37 @@ def cmd_summary(a):
     return 0
 
 
+def cmd_scaling(a):
+    """Median wall per tool and job at each scale, and time / (scale x time at the smallest scale)."""
+    points = []
+    for spec in a.point:
+        k, path = spec.split("=", 1)
+        runs = {}
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                tool, job, wall, _, rc = line.rstrip("\n").split("\t")
+                if rc == "0":
+                    runs.setdefault((tool, job), []).append(float(wall))
+        points.append((float(k), {key: statistics.median(v) for key, v in runs.items()}))
+    points.sort()
+    keys = sorted({key for _, m in points for key in m}, key=lambda t: (t[1], t[0]))
+    k0 = points[0][0]
+    print("tool         job   " + "  ".join(f"{k:g}x: median s (per-unit ratio)".rjust(30) for k, _ in points))
+    for key in keys:
+        base = points[0][1].get(key)
+        cells = []
+        for k, m in points:
+            t = m.get(key)
+            if t is None:
+                cells.append("-".rjust(30))
+            else:
+                per = f"({t / (base * k / k0):.2f})" if base else ""
+                cells.append(f"{t:.3f} {per}".rjust(30))
+        print(f"{key[0]:<12} {key[1]:<5} " + "  ".join(cells))
+    print("per-unit ratio = time / (scale x time at the first scale); 1.00 is perfectly linear")
+    return 0
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -246,8 +289,10 @@ def main():
     s.add_argument("--timings", required=True, help="lines: tool, job, wall seconds, peak RSS KB, exit code")
     s.add_argument("--results")
     s.add_argument("--baseline", default="duckdb")
+    g = sub.add_parser("scaling")
+    g.add_argument("--point", action="append", required=True, metavar="SCALE=TIMINGS.tsv")
     a = p.parse_args()
-    sys.exit(cmd_compare(a) if a.cmd == "compare" else cmd_summary(a))
+    sys.exit({"compare": cmd_compare, "summary": cmd_summary, "scaling": cmd_scaling}[a.cmd](a))
 
 
 if __name__ == "__main__":
