@@ -179,13 +179,15 @@ TIMINGS=$OUT/timings.tsv RESULTS=$OUT/agreement.tsv
 measure() { # tool job
   local tool=$1 job=$2 t0 t1 rc rss wall
   t0=$(date +%s%N)
-  /usr/bin/time -f '%M' -o "$OUT/.rss" "${CMD[@]}" > "$OUT/$tool-$job.csv" 2> "$OUT/$tool-$job.err"
+  /usr/bin/time -f '%M %U %S' -o "$OUT/.rss" "${CMD[@]}" > "$OUT/$tool-$job.csv" 2> "$OUT/$tool-$job.err"
   rc=$?
   t1=$(date +%s%N)
-  rss=$(tail -n 1 "$OUT/.rss"); [[ $rss =~ ^[0-9]+$ ]] || rss=0
+  read -r rss user sys < <(tail -n 1 "$OUT/.rss")
+  [[ $rss =~ ^[0-9]+$ ]] || { rss=0 user=0 sys=0; }
   wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
-  printf '%s\t%s\t%s\t%s\t%s\n' "$tool" "$job" "$wall" "$rss" "$rc" >> "$TIMINGS"
-  printf '  %-12s %-4s %8ss %7d MB  exit %s\n' "$tool" "$job" "$wall" $((rss / 1024)) "$rc"
+  cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$tool" "$job" "$wall" "$rss" "$rc" "$cpu" >> "$TIMINGS"
+  printf '  %-12s %-4s %8ss %7d MB  cpu %7ss  exit %s\n' "$tool" "$job" "$wall" $((rss / 1024)) "$cpu" "$rc"
   if [ "$rc" != 0 ]; then sed 's/^/      | /' "$OUT/$tool-$job.err" | tail -n 8; fi
 }
 
@@ -228,7 +230,7 @@ for job in ${jobs//,/ }; do
 done
 
 load_after=$(loadavg)
-log "summary ($(nproc) cores, DuckDB threads=$threads, $(basename "$DATA") data, median of $runs, load average $load_before -> $load_after)"
+log "summary ($(nproc) cores, DuckDB threads=$threads, data ${DATA#"$BENCH"/}, median of $runs, load average $load_before -> $load_after)"
 if awk -v l="${load_before%% *}" -v m="${load_after%% *}" -v n="$(nproc)" 'BEGIN { exit !(l > n * 0.75 || m > n * 0.75) }'; then
   echo "WARNING: the machine was busy with other work (load average above 0.75 x cores): timings are inflated and noisy"
 fi

@@ -210,8 +210,10 @@ def cmd_summary(a):
     runs = {}
     with open(a.timings, encoding="utf-8") as f:
         for line in f:
-            tool, job, wall, rss, rc = line.rstrip("\n").split("\t")
-            runs.setdefault((tool, job), []).append((float(wall), int(rss), int(rc)))
+            f = line.rstrip("\n").split("\t")
+            tool, job, wall, rss, rc = f[:5]
+            cpu = float(f[5]) if len(f) > 5 else None
+            runs.setdefault((tool, job), []).append((float(wall), int(rss), int(rc), cpu))
     agree = {}
     if a.results:
         try:
@@ -221,19 +223,22 @@ def cmd_summary(a):
                     agree[(tool, job)] = verdict
         except FileNotFoundError:
             pass
-    medians = {k: statistics.median(w for w, _, rc in v if rc == 0) for k, v in runs.items()
-               if any(rc == 0 for _, _, rc in v)}
-    header = ["tool", "job", "runs", "median wall s", "min s", "max s", "peak RSS MB", f"ratio vs {a.baseline}", "agree"]
+    medians = {k: statistics.median(r[0] for r in v if r[2] == 0) for k, v in runs.items()
+               if any(r[2] == 0 for r in v)}
+    header = ["tool", "job", "runs", "median wall s", "min s", "max s", "median cpu s", "peak RSS MB",
+              f"ratio vs {a.baseline}", "agree"]
     table = []
     for (tool, job), v in sorted(runs.items(), key=lambda kv: (kv[0][1], kv[0][0])):
         ok = [r for r in v if r[2] == 0]
         if not ok:
-            table.append([tool, job, f"0/{len(v)}", "failed", "", "", "", "", agree.get((tool, job), "-")])
+            table.append([tool, job, f"0/{len(v)}", "failed", "", "", "", "", "", agree.get((tool, job), "-")])
             continue
         med = medians[(tool, job)]
         base = medians.get((a.baseline, job))
         table.append([tool, job, f"{len(ok)}/{len(v)}", f"{med:.3f}", f"{min(r[0] for r in ok):.3f}",
-                      f"{max(r[0] for r in ok):.3f}", f"{max(r[1] for r in ok) / 1024:.0f}",
+                      f"{max(r[0] for r in ok):.3f}",
+                      f"{statistics.median(r[3] for r in ok):.2f}" if ok[0][3] is not None else "-",
+                      f"{max(r[1] for r in ok) / 1024:.0f}",
                       f"{med / base:.2f}" if base else "-",
                       agree.get((tool, job), "(ref)" if tool == a.baseline else "-")])
     widths = [max(len(str(r[i])) for r in [header] + table) for i in range(len(header))]
@@ -252,7 +257,7 @@ def cmd_scaling(a):
         runs = {}
         with open(path, encoding="utf-8") as f:
             for line in f:
-                tool, job, wall, _, rc = line.rstrip("\n").split("\t")
+                tool, job, wall, _, rc = line.rstrip("\n").split("\t")[:5]
                 if rc == "0":
                     runs.setdefault((tool, job), []).append(float(wall))
         points.append((float(k), {key: statistics.median(v) for key, v in runs.items()}))
