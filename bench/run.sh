@@ -18,6 +18,7 @@
 set -uo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT" || exit 1
 BENCH=$ROOT/bench
 DUCKDB_VERSION=2.0.0.1
 DUCKDB_JAR=$BENCH/target/lib/duckdb_jdbc-$DUCKDB_VERSION.jar
@@ -230,7 +231,7 @@ for job in ${jobs//,/ }; do
 done
 
 load_after=$(loadavg)
-log "summary ($(nproc) cores, DuckDB threads=$threads, data ${DATA#"$BENCH"/}, median of $runs, load average $load_before -> $load_after)"
+log "summary ($(nproc) cores, DuckDB threads=$threads, data=bench/${DATA#"$BENCH"/}, median of $runs, load average $load_before -> $load_after)"
 if awk -v l="${load_before%% *}" -v m="${load_after%% *}" -v n="$(nproc)" 'BEGIN { exit !(l > n * 0.75 || m > n * 0.75) }'; then
   echo "WARNING: the machine was busy with other work (load average above 0.75 x cores): timings are inflated and noisy"
 fi
