@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "init", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Write a commented starter kpi.yaml for these exports.",
+                "",
                 "Each file's record type, preset and conventions are detected; edit the result freely."},
         footer = {"", "Examples:", "  kpi init exports/*.csv", "  kpi init google_ads.csv deals.csv --output -"})
 public final class InitCommand implements Callable<Integer> {

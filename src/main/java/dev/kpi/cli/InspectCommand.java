@@ -29,6 +29,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Show how kpi reads an export: encoding, delimiter, header, preset, mapping, first rows.",
+                "",
                 "Also lists skipped preamble, totals and footer lines, and the number and date conventions."},
         footer = {"", "Examples:", "  kpi inspect google_ads.csv", "  kpi inspect --type deals export.csv --rows 10"})
 public final class InspectCommand implements Callable<Integer> {
