@@ -123,7 +123,7 @@ final class SubscriptionMapper extends RowMapper<Subscription> {
             }
             trialEnd = date(row, "trialEnd", false);
         }
-        LocalDate observed = ledger ? month : latest(start, end != null && !isFutureEnd(status) ? end : null,
+        LocalDate observed = ledger ? month.withDayOfMonth(month.lengthOfMonth()) : latest(start, end != null && !isFutureEnd(status) ? end : null,
                 date(row, "currentPeriodStart", false));
         return new Subscription(id(row, "id"), customer, month, start, end, trialEnd, micros, interval, currency,
                 text(row, "plan"), status, observed);

@@ -14,7 +14,7 @@ import java.time.LocalDate;
  * {@code amount} is in micros of {@code currency} (null = the reporting currency), charged every
  * {@code interval} (quantity already applied); the calculator turns it into MRR (a yearly amount ÷ 12).
  * {@code status} is the export's status as written, or null. {@code observed} is the latest date the row
- * shows as already past (its start, current period start or end; a ledger line's month), from which the
+ * shows as already past (its start, current period start or end; the last day of a ledger line's month), from which the
  * export's date is estimated.
  */
 public record Subscription(

@@ -207,7 +207,7 @@ public final class ClvCalculator {
             LocalDate asOf = asOf();
             MrrLedger ledger = subscriptions.finish(asOf);
             YearMonth[] w = subscriptionWindow(asOf);
-            r = MonthlyReport.subscriptions(options, ledger, w[0], w[1], cac, amounts.currency());
+            r = MonthlyReport.subscriptions(options, ledger, w[0], w[1], asOf, cac, amounts.currency());
             noteSubscriptions(r, asOf);
         } else {
             if (purchasesRead == 0) throw new ModelFitException(noPurchases());

@@ -38,10 +38,10 @@ import java.util.Map;
 final class MonthlyReport {
     private MonthlyReport() {}
 
-    static Report subscriptions(ClvCalculator.Options o, MrrLedger ledger, YearMonth from, YearMonth to,
+    static Report subscriptions(ClvCalculator.Options o, MrrLedger ledger, YearMonth from, YearMonth to, LocalDate asOf,
                                 ClvCalculator.Cac cac, String currency) {
         MrrSummary s = ledger.finish(from, to);
-        LocalDate end = o.to() != null ? o.to() : to.atEndOfMonth();
+        LocalDate end = asOf;
         Report r = new Report("clv").period(from.atDay(1), end).groupBy(List.of("month")).currency(currency);
         r.column("month", "Month", Kind.TEXT)
                 .column("startMrr", "MRR at start", Kind.MONEY)
