@@ -161,9 +161,13 @@ public final class ClvCommand extends ReportCommand {
         List<InputSpec> dealsIn = inputs(RecordType.DEALS, deals.files);
         List<InputSpec> spendIn = inputs(RecordType.SPEND, spend.files);
         List<InputSpec> costsIn = inputs(RecordType.COSTS, costs.files);
-        boolean computeCac = !spendIn.isEmpty() || !costsIn.isEmpty();
-        if (computeCac && cac != null) throw KpiException.usage("give either --cac or --spend/--costs (with --deals) to compute it, not both");
-        if (computeCac && dealsIn.isEmpty()) throw KpiException.usage("computing CAC needs --deals: won deals define new customers");
+        boolean costsOnCommandLine = !spend.files.isEmpty() || !costs.files.isEmpty();
+        if (costsOnCommandLine && cac != null) {
+            throw KpiException.usage("give either --cac or --spend/--costs (with --deals) to compute it, not both");
+        }
+        if (costsOnCommandLine && dealsIn.isEmpty()) throw KpiException.usage("computing CAC needs --deals: won deals define new customers");
+        // costs named in the config are used when the config also names deals and no --cac is given
+        boolean computeCac = cac == null && (!spendIn.isEmpty() || !costsIn.isEmpty()) && !dealsIn.isEmpty();
         boolean dealsArePurchases = txIn.isEmpty() && !dealsIn.isEmpty() && (purchaseModels || subIn.isEmpty());
         if (purchaseModels && txIn.isEmpty() && dealsIn.isEmpty()) {
             throw KpiException.usage("--model " + String.join(",", models) + " needs purchases: give --transactions FILE (or --deals FILE)");

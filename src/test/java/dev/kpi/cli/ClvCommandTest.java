@@ -424,6 +424,56 @@ class ClvCommandTest {
         assertTrue(r.out.contains("1,090.28"), r.out); // 2,616.666665 × 20 / 48, no margin
     }
 
+    /**
+     * The sample company's Stripe subscriptions (samples/stripe_subscriptions.csv, written by
+     * samples/generate_samples.py, which also computes MRR by month independently with Python's decimal
+     * module and printed for Q3 2025):
+     * <pre>
+     * MRR 2025-07: start 28689.999998 new 2000.000000 expansion 0 reactivation 980.000000 contraction 0 churned 1490.000000 end 30179.999998; customers 32 -> 34, churned 1
+     * MRR 2025-08: start 30179.999998 new 5350.000000 expansion 0 reactivation 0 contraction 0 churned 0 end 35529.999998; customers 34 -> 36, churned 0
+     * MRR 2025-09: start 35529.999998 new 9000.000000 expansion 2416.666667 reactivation 0 contraction 0 churned 1980.000000 end 44966.666665; customers 36 -> 37, churned 2
+     * Q3 ARPA 1034.36 (110676.666661 / 107); customer churn 3 / 102; revenue CLV 35168.29; gross MRR churn 3470.000000 / 94399.999994
+     * </pre>
+     * The config also names the spend, costs and deals, so CAC is computed as kpi cac does for Q3: 40,001.42.
+     */
+    @Test void sampleCompanyMrrMatchesTheIndependentComputation() throws Exception {
+        JsonNode j = json(KpiRun.run("clv", "--config", "samples/kpi.yaml", "--from", "2025-07-01", "--to", "2025-09-30",
+                "--format", "json", "-q"));
+        JsonNode rows = j.get("rows");
+        assertEquals(3, rows.size());
+        money("28689.999998", rows.get(0), "startMrr");
+        money("980", rows.get(0), "reactivationMrr");
+        money("1490", rows.get(0), "churnedMrr");
+        money("30179.999998", rows.get(0), "mrr");
+        money("5350", rows.get(1), "newMrr");
+        money("2416.666667", rows.get(2), "expansionMrr");
+        money("1980", rows.get(2), "churnedMrr");
+        money("44966.666665", rows.get(2), "mrr");
+        assertEquals(37, rows.get(2).get("customers").asInt());
+        JsonNode t = j.get("total");
+        money("1034.36", t, "arpa");
+        money("110676.666661", t, "arpaNumerator");
+        assertEquals(107, t.get("arpaDenominator").asInt());
+        assertEquals(3, t.get("customerChurnRateNumerator").asInt());
+        assertEquals(102, t.get("customerChurnRateDenominator").asInt());
+        money("3470", t, "grossMrrChurnNumerator");
+        money("94399.999994", t, "grossMrrChurnDenominator");
+        money("35168.29", j.get("clv"), "clvSubscription");
+        money("40001.42", j.get("clv"), "cac"); // as in the CAC tests: 240,008.53 / 6
+        assertEquals("USD", j.get("currency").asText());
+    }
+
+    @Test void sampleCardPaymentsFitTheModels() throws Exception {
+        JsonNode j = json(KpiRun.run("clv", "--transactions", "samples/stripe_payments.csv", "--model", "bgnbd,gamma-gamma",
+                "--to", "2025-06-30", "--holdout-to", "2025-09-30", "--time-unit", "week", "--format", "json"));
+        assertTrue(j.get("models").get("bgnbd").get("converged").asBoolean());
+        assertTrue(j.get("models").get("gammaGamma").get("converged").asBoolean());
+        // 1,091 charges: every 41st from the 8th failed (27), every 97th from the 14th refunded; purchases
+        // after 2025-06-30 are the holdout
+        assertEquals(13.142857, j.get("rfm").get("holdoutDuration").asDouble(), 1e-9); // 92 days (Jul–Sep) / 7
+        assertEquals(10, j.get("rows").size());
+    }
+
     // ---- purchases without a model ----------------------------------------------------------------
 
     /**
