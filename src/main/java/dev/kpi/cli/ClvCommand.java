@@ -158,6 +158,13 @@ public final class ClvCommand extends ReportCommand {
 
         List<InputSpec> txIn = inputs(RecordType.TRANSACTIONS, transactions.files);
         List<InputSpec> subIn = inputs(RecordType.SUBSCRIPTIONS, subscriptions.files);
+        boolean monthly = !purchaseModels && !sbg;
+        // what the config names yields to what the command line names: a file on the command line picks the view
+        if (monthly && !txIn.isEmpty() && !subIn.isEmpty()) {
+            if (!transactions.files.isEmpty() && subscriptions.files.isEmpty()) subIn = List.of();
+            else if (transactions.files.isEmpty() && !subscriptions.files.isEmpty()) txIn = List.of();
+        }
+        if (purchaseModels && !sbg) subIn = List.of(); // subscriptions feed only sbg once a model is chosen
         List<InputSpec> dealsIn = inputs(RecordType.DEALS, deals.files);
         List<InputSpec> spendIn = inputs(RecordType.SPEND, spend.files);
         List<InputSpec> costsIn = inputs(RecordType.COSTS, costs.files);
@@ -167,12 +174,12 @@ public final class ClvCommand extends ReportCommand {
         }
         if (costsOnCommandLine && dealsIn.isEmpty()) throw KpiException.usage("computing CAC needs --deals: won deals define new customers");
         // costs named in the config are used when the config also names deals and no --cac is given
-        boolean computeCac = cac == null && (!spendIn.isEmpty() || !costsIn.isEmpty()) && !dealsIn.isEmpty();
+        boolean computeCac = monthly && cac == null && (!spendIn.isEmpty() || !costsIn.isEmpty()) && !dealsIn.isEmpty();
         boolean dealsArePurchases = txIn.isEmpty() && !dealsIn.isEmpty() && (purchaseModels || subIn.isEmpty());
         if (purchaseModels && txIn.isEmpty() && dealsIn.isEmpty()) {
             throw KpiException.usage("--model " + String.join(",", models) + " needs purchases: give --transactions FILE (or --deals FILE)");
         }
-        if (!purchaseModels && !sbg && !txIn.isEmpty() && !subIn.isEmpty()) {
+        if (monthly && !txIn.isEmpty() && !subIn.isEmpty()) {
             throw KpiException.usage("without --model, give --subscriptions (MRR) or --transactions (revenue), not both;"
                     + " together they feed --model bgnbd,gamma-gamma,sbg");
         }
