@@ -56,8 +56,7 @@ final class SubscriptionMapper extends RowMapper<Subscription> {
 
     @Override
     protected Subscription read(RawRow row) throws SkipRow {
-        String customer = id(row, "customerId");
-        if (customer == null) throw bad(row, "customerId", null, "required customer id is empty", true);
+        String customer = customer(row);
         LocalDate month = null;
         LocalDate start = null;
         if (ledger) {
@@ -104,7 +103,7 @@ final class SubscriptionMapper extends RowMapper<Subscription> {
             interval = BillingInterval.YEARLY; // a ledger's yearly amount, to be spread as 1/12 a month
         }
         String currency = amount.currency();
-        if (currency == null) currency = currencyCode(row, "currency");
+        if (currency == null) currency = currencyCell(row);
         if (currency == null) currency = ctx.headerCurrency().get(amountField);
         if (currency == null && ctx.settings() != null) currency = ctx.settings().currency();
 
@@ -137,5 +136,22 @@ final class SubscriptionMapper extends RowMapper<Subscription> {
         LocalDate best = null;
         for (LocalDate d : ds) if (d != null && (best == null || d.isAfter(best))) best = d;
         return best;
+    }
+
+    /** The customer id; the scientific-notation check of {@link #id} only runs on cells with an e/E. */
+    private String customer(RawRow row) throws SkipRow {
+        String v = text(row, "customerId");
+        if (v == null) throw bad(row, "customerId", null, "required customer id is empty", true);
+        return v.indexOf('e') >= 0 || v.indexOf('E') >= 0 ? id(row, "customerId") : v;
+    }
+
+    /** A 3-letter currency cell upper-cased; anything else through {@link #currencyCode} (which reports it). */
+    private String currencyCell(RawRow row) throws SkipRow {
+        String v = text(row, "currency");
+        if (v != null && v.length() == 3 && Character.isLetter(v.charAt(0)) && Character.isLetter(v.charAt(1))
+                && Character.isLetter(v.charAt(2)) && v.charAt(0) < 128 && v.charAt(1) < 128 && v.charAt(2) < 128) {
+            return v.toUpperCase(java.util.Locale.ROOT);
+        }
+        return currencyCode(row, "currency");
     }
 }

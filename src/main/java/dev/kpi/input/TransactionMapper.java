@@ -19,8 +19,7 @@ final class TransactionMapper extends RowMapper<Transaction> {
 
     @Override
     protected Transaction read(RawRow row) throws SkipRow {
-        String customer = id(row, "customerId");
-        if (customer == null) throw bad(row, "customerId", null, "required customer id is empty", true);
+        String customer = customer(row);
         var date = date(row, "date", true);
         MoneyValue amount = money(row, "amount", true);
         if (amount == null) throw bad(row, "amount", null, "required amount is empty", true);
@@ -33,9 +32,26 @@ final class TransactionMapper extends RowMapper<Transaction> {
             }
             micros = Math.subtractExact(micros, refunded.micros());
         }
-        if (currency == null) currency = currencyCode(row, "currency");
+        if (currency == null) currency = currencyCell(row);
         if (currency == null) currency = ctx.headerCurrency().get("amount");
         if (currency == null && ctx.settings() != null) currency = ctx.settings().currency();
         return new Transaction(id(row, "id"), customer, date, micros, currency, text(row, "status"));
+    }
+
+    /** The customer id; the scientific-notation check of {@link #id} only runs on cells with an e/E. */
+    private String customer(RawRow row) throws SkipRow {
+        String v = text(row, "customerId");
+        if (v == null) throw bad(row, "customerId", null, "required customer id is empty", true);
+        return v.indexOf('e') >= 0 || v.indexOf('E') >= 0 ? id(row, "customerId") : v;
+    }
+
+    /** A 3-letter currency cell upper-cased; anything else through {@link #currencyCode} (which reports it). */
+    private String currencyCell(RawRow row) throws SkipRow {
+        String v = text(row, "currency");
+        if (v != null && v.length() == 3 && Character.isLetter(v.charAt(0)) && Character.isLetter(v.charAt(1))
+                && Character.isLetter(v.charAt(2)) && v.charAt(0) < 128 && v.charAt(1) < 128 && v.charAt(2) < 128) {
+            return v.toUpperCase(java.util.Locale.ROOT);
+        }
+        return currencyCode(row, "currency");
     }
 }

@@ -9,7 +9,6 @@ import dev.kpi.calc.Section;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -121,45 +120,36 @@ final class ModelReport {
 
         ProbabilisticClv valuation = purchase == null ? null
                 : new ProbabilisticClv(purchase, spend, o.unit(), o.horizon(), o.clvMonths(), o.discount());
-        List<Row> rows = new ArrayList<>(customers.size());
+        // predictions into primitive arrays first; Row objects only for the customers shown
+        int n = customers.size();
+        double[] exp = new double[n], alive = new double[n], ev = new double[n], clv = new double[n], hexp = new double[n];
         long freqSum = 0, holdSum = 0;
         double expSum = 0, aliveSum = 0, clvSum = 0, holdExpSum = 0, absErr = 0;
         int clvCount = 0;
-        for (CustomerRfm c : customers) {
+        for (int i = 0; i < n; i++) {
+            CustomerRfm c = customers.get(i);
             double x = c.frequency();
             double m = c.monetaryValueAsDouble();
-            Row row = new Row().put("customerId", c.customerId()).put("frequency", (long) c.frequency())
-                    .put("recency", round(c.recency(), 6)).put("t", round(c.t(), 6))
-                    .put("monetaryValue", Report.money(c.monetaryValue()));
             freqSum += c.frequency();
-            Double ev = null;
-            if (spend != null && (c.frequency() == 0 || c.monetaryValue().signum() > 0)) ev = spend.expectedAverageValue(x, m);
+            Double v = null;
+            if (spend != null && (c.frequency() == 0 || c.monetaryValue().signum() > 0)) v = spend.expectedAverageValue(x, m);
+            ev[i] = v == null ? Double.NaN : v;
+            clv[i] = Double.NaN;
             try {
                 if (purchase != null) {
-                    double e = purchase.expectedPurchases(o.horizon(), x, c.recency(), c.t());
-                    double alive = purchase.probabilityAlive(x, c.recency(), c.t());
-                    row.put("expectedPurchases", round(e, 6)).put("probabilityAlive", round(alive, 6));
-                    expSum += e;
-                    aliveSum += alive;
-                }
-                if (spend != null) row.put("expectedAverageValue", money(ev));
-                if (purchase != null && spend != null) {
-                    Double v = ev == null ? null : valuation.clv(x, c.recency(), c.t(), ev);
-                    row.put("clv", money(v));
+                    exp[i] = purchase.expectedPurchases(o.horizon(), x, c.recency(), c.t());
+                    alive[i] = purchase.probabilityAlive(x, c.recency(), c.t());
+                    expSum += exp[i];
+                    aliveSum += alive[i];
                     if (v != null) {
-                        clvSum += v;
+                        clv[i] = valuation.clv(x, c.recency(), c.t(), v);
+                        clvSum += clv[i];
                         clvCount++;
                     }
-                }
-                if (holdout) {
-                    int hf = c.holdoutFrequency();
-                    row.put("holdoutFrequency", (long) hf);
-                    holdSum += hf;
-                    if (purchase != null) {
-                        double he = purchase.expectedPurchases(table.durationHoldout(), x, c.recency(), c.t());
-                        row.put("expectedHoldoutPurchases", round(he, 6));
-                        holdExpSum += he;
-                        absErr += Math.abs(he - hf);
+                    if (holdout) {
+                        hexp[i] = purchase.expectedPurchases(table.durationHoldout(), x, c.recency(), c.t());
+                        holdExpSum += hexp[i];
+                        absErr += Math.abs(hexp[i] - c.holdoutFrequency());
                     }
                 }
             } catch (ArithmeticException e) {
@@ -167,17 +157,28 @@ final class ModelReport {
                         + ", recency " + c.recency() + ", T " + c.t() + ") cannot be computed: " + e.getMessage()
                         + "; try a shorter --horizon or a coarser --time-unit");
             }
-            rows.add(row);
+            if (holdout) holdSum += c.holdoutFrequency();
         }
+        int[] shown;
         if (o.perCustomer()) {
-            r.rows().addAll(rows);
+            shown = new int[n];
+            for (int i = 0; i < n; i++) shown[i] = i;
         } else {
-            List<Row> sorted = new ArrayList<>(rows);
-            sorted.sort(Comparator.comparing((Row x) -> key(x, "clv"), Comparator.nullsLast(Comparator.reverseOrder()))
-                    .thenComparing(x -> key(x, "expectedPurchases"), Comparator.nullsLast(Comparator.reverseOrder()))
-                    .thenComparing(x -> key(x, "expectedAverageValue"), Comparator.nullsLast(Comparator.reverseOrder()))
-                    .thenComparing(x -> (String) x.get("customerId")));
-            r.rows().addAll(sorted.subList(0, Math.min(o.top(), sorted.size())));
+            shown = top(customers, clv, exp, ev, Math.min(o.top(), n));
+        }
+        for (int i : shown) {
+            CustomerRfm c = customers.get(i);
+            Row row = new Row().put("customerId", c.customerId()).put("frequency", (long) c.frequency())
+                    .put("recency", round(c.recency(), 6)).put("t", round(c.t(), 6))
+                    .put("monetaryValue", Report.money(c.monetaryValue()));
+            if (purchase != null) row.put("expectedPurchases", round(exp[i], 6)).put("probabilityAlive", round(alive[i], 6));
+            if (spend != null) row.put("expectedAverageValue", money(Double.isNaN(ev[i]) ? null : ev[i]));
+            if (purchase != null && spend != null) row.put("clv", money(Double.isNaN(clv[i]) ? null : clv[i]));
+            if (holdout) {
+                row.put("holdoutFrequency", (long) c.holdoutFrequency());
+                if (purchase != null) row.put("expectedHoldoutPurchases", round(hexp[i], 6));
+            }
+            r.rows().add(row);
         }
         Row total = new Row().put("frequency", freqSum);
         if (purchase != null) total.put("expectedPurchases", round(expSum, 6));
@@ -244,9 +245,39 @@ final class ModelReport {
         return r;
     }
 
-    private static BigDecimal key(Row r, String k) {
-        Object v = r.get(k);
-        return v instanceof BigDecimal ? (BigDecimal) v : null;
+    /**
+     * The {@code k} most valuable customers, best first: by CLV, then expected purchases, then expected
+     * value (each highest first, unknown last), then customer id. A bounded heap: O(n log k).
+     */
+    static int[] top(List<CustomerRfm> customers, double[] clv, double[] exp, double[] ev, int k) {
+        java.util.Comparator<Integer> better = (a, b) -> {
+            int c = desc(clv[a], clv[b]);
+            if (c == 0) c = desc(exp[a], exp[b]);
+            if (c == 0) c = desc(ev[a], ev[b]);
+            if (c == 0) c = customers.get(a).customerId().compareTo(customers.get(b).customerId());
+            return c;
+        };
+        java.util.PriorityQueue<Integer> heap = new java.util.PriorityQueue<>(Math.max(1, k), better.reversed());
+        for (int i = 0; i < customers.size() && k > 0; i++) {
+            if (heap.size() < k) {
+                heap.add(i);
+            } else if (better.compare(i, heap.peek()) < 0) {
+                heap.poll();
+                heap.add(i);
+            }
+        }
+        Integer[] out = heap.toArray(new Integer[0]);
+        java.util.Arrays.sort(out, better);
+        int[] idx = new int[out.length];
+        for (int i = 0; i < idx.length; i++) idx[i] = out[i];
+        return idx;
+    }
+
+    /** Descending order with NaN (unknown) last. */
+    private static int desc(double a, double b) {
+        boolean na = Double.isNaN(a), nb = Double.isNaN(b);
+        if (na || nb) return na == nb ? 0 : na ? 1 : -1;
+        return Double.compare(b, a);
     }
 
     private static void check(String name, ModelFit<?> f, int customers, int repeat, RfmTable table) {
