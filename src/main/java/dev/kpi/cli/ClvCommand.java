@@ -27,15 +27,14 @@ import java.util.List;
 import java.util.Set;
 
 @Command(name = "clv", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Customer value: MRR and its movements, ARPA, churn, CLV three ways, cohorts, and probabilistic",
-                "CLV (BG/NBD, Pareto/NBD, gamma-gamma from purchases; shifted-beta-geometric retention).",
-                "Without --model: one row per month (MRR from --subscriptions, else revenue from --transactions",
-                "or won --deals). With --model: fitted parameters under 'models' and one row per customer."},
+        description = {"Customer value: MRR and its movements, ARPA, churn, CLV three ways, cohorts, and probabilistic CLV"
+                + " (BG/NBD, Pareto/NBD, gamma-gamma from purchases; shifted-beta-geometric retention).",
+                "Without --model: one row per month (MRR from --subscriptions, else revenue from --transactions or won"
+                + " --deals). With --model: fitted parameters under 'models' and one row per customer (sbg: per period)."},
         footer = {"", "Examples:",
-                "  kpi clv --subscriptions stripe_subscriptions.csv --gross-margin 80% --cac 4200",
+                "  kpi clv --subscriptions stripe_subscriptions.csv --gross-margin 80%% --cac 4200",
                 "  kpi clv --subscriptions mrr.csv --cohorts --from 2025-01-01 --to 2025-12-31",
-                "  kpi clv --transactions orders.csv --model bgnbd,gamma-gamma --to 1997-09-30 --time-unit week \\",
-                "          --horizon 39 --discount 0.01 --clv-months 12 --top 20",
+                "  kpi clv --transactions orders.csv --model bgnbd,gamma-gamma --to 2025-06-30 --top 20",
                 "  kpi clv --model sbg --retention 100,63.1,46.8,38.2,32.6,28.9,26.2,24.1"})
 public final class ClvCommand extends ReportCommand {
     @Mixin InputOptions.TransactionsFiles transactions;
