@@ -30,7 +30,8 @@ import java.util.TreeMap;
  * So a subscription ending on 15 March is churned in March, one starting on 20 March is new in March,
  * and one that starts and ends within a month never counts. Paying starts at the end of a trial when
  * the trial end is after the start. Rows whose status says they were never paid (Stripe
- * {@code incomplete_expired}) and trials with no trial end are left out and counted.
+ * {@code incomplete_expired}), trials with no trial end and ended ones (canceled, expired, …) with no
+ * end date are left out and counted.
  *
  * <p><b>As-of date</b>: running subscriptions count up to {@code --to} when given, else up to the latest
  * date the export shows as past (a start, a renewal, an end), which estimates the day it was exported.
@@ -41,6 +42,8 @@ public final class SubscriptionSchedule {
     /** Never paid: left out. */
     private static final Set<String> NEVER_PAID = Set.of("incomplete_expired", "incomplete expired");
     private static final Set<String> TRIAL = Set.of("trialing", "in_trial", "trial");
+    /** Ended: without an end date there is no telling when MRR stopped, so such rows are left out. */
+    private static final Set<String> ENDED = Set.of("canceled", "cancelled", "ended", "expired", "churned", "terminated");
 
     private record Span(String customerId, LocalDate payingFrom, LocalDate end, long mrr) {}
 
@@ -68,6 +71,10 @@ public final class SubscriptionSchedule {
         String status = s.status() == null ? "" : s.status().strip().toLowerCase(Locale.ROOT);
         if (NEVER_PAID.contains(status)) {
             leftOut.merge("status " + s.status() + " (never paid)", 1, Integer::sum);
+            return;
+        }
+        if (s.end() == null && ENDED.contains(status)) {
+            leftOut.merge("status " + s.status() + " without an end date", 1, Integer::sum);
             return;
         }
         LocalDate from = s.start();

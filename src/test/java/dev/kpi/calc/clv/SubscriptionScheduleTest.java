@@ -72,6 +72,8 @@ class SubscriptionScheduleTest {
         // trialing with no trial end date: left out; never paid: left out
         s.add(span("e", "2025-01-05", null, "10", BillingInterval.MONTHLY, null, "trialing"));
         s.add(span("f", "2025-01-05", "2025-01-06", "10", BillingInterval.MONTHLY, null, "incomplete_expired"));
+        // canceled, but when? no end date: left out rather than counted as running
+        s.add(span("h", "2025-01-05", null, "10", BillingInterval.MONTHLY, null, "Canceled"));
         // starts after the as-of date within its month (as-of 2025-04-10): not yet counted
         s.add(span("g", "2025-04-20", null, "10", BillingInterval.MONTHLY, null, "active"));
         MrrLedger l = s.finish(LocalDate.of(2025, 4, 10));
@@ -87,7 +89,9 @@ class SubscriptionScheduleTest {
         assertEquals(usd("10"), mrrIn(l, "2025-02", "d"));
         assertEquals(usd("10"), mrrIn(l, "2025-04", "d")); // running: counts up to the as-of month
         assertEquals(0, mrrIn(l, "2025-04", "g"));
-        assertEquals(Map.of("status incomplete_expired (never paid)", 1, "trialing without a trial end date", 1), s.leftOut());
+        assertEquals(Map.of("status incomplete_expired (never paid)", 1, "trialing without a trial end date", 1,
+                "status Canceled without an end date", 1), s.leftOut());
+        assertEquals(0, mrrIn(l, "2025-02", "h"));
         // as-of date defaults to the latest observed date (here the starts: 2025-04-20), so g counts in April
         assertEquals(LocalDate.of(2025, 4, 20), s.latestDate());
         assertEquals(usd("10"), mrrIn(s.finish(null), "2025-04", "g"));
