@@ -11,7 +11,6 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -336,6 +335,4 @@ final class ModelReport {
     static String trim(double v) {
         return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
-
-    static String lower(String s) { return s.toLowerCase(Locale.ROOT); }
 }
