@@ -95,14 +95,8 @@ public final class RecordReader {
         /** Maps every data row to a record; returns the number of records. */
         public long stream(Consumer<Object> sink) {
             long n = 0;
-            for (RawRow r : sample) {
-                Object rec = mapper.map(r);
-                if (rec != null) { sink.accept(rec); n++; }
-            }
-            while (rest.hasNext()) {
-                Object rec = mapper.map(rest.next());
-                if (rec != null) { sink.accept(rec); n++; }
-            }
+            for (RawRow r : sample) n += mapper.mapInto(r, sink);
+            while (rest.hasNext()) n += mapper.mapInto(rest.next(), sink);
             noteSkipped();
             return n;
         }
@@ -233,6 +227,8 @@ public final class RecordReader {
             case COSTS: mapper = new CostMapper(ctx); break;
             case LEADS: mapper = new LeadMapper(ctx); break;
             case DEALS: mapper = new DealMapper(ctx); break;
+            case TOUCHPOINTS: mapper = new TouchpointMapper(ctx); break;
+            case PATHS: mapper = new PathMapper(ctx); break;
             default: throw new IllegalStateException("no mapper for " + type);
         }
         if (!"UTF-8".equals(table.encoding()) && table.encoding().startsWith("Windows")) {

@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Turns a data row into a typed record. Subclasses read fields through the typed getters below, which
@@ -43,6 +44,18 @@ public abstract class RowMapper<T> {
     }
 
     protected abstract T read(RawRow row) throws SkipRow;
+
+    /**
+     * Sends the records of a row to {@code sink} and returns how many there were: one, or none when the
+     * row is skipped. A mapper whose rows can hold several records (a touchpoint row with first and
+     * latest touch) overrides this.
+     */
+    public long mapInto(RawRow row, Consumer<Object> sink) {
+        T t = map(row);
+        if (t == null) return 0;
+        sink.accept(t);
+        return 1;
+    }
 
     protected final SkipRow bad(RawRow row, String field, String value, String reason, boolean required) {
         ctx.diagnostics().bad(ctx.fileName(), row.line(), mapping.headerOf(field), value, reason, required);
