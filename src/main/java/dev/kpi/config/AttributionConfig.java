@@ -28,7 +28,7 @@ import java.util.Locale;
  *     wShaped: [30, 30, 30, 10]             # first, lead, last, rest
  *     fullPath: [22.5, 22.5, 22.5, 22.5, 10] # first, lead, opportunity, last, rest
  *   shapley: { players: unordered, game: auto, exactLimit: 15, samples: 2000, seed: 1 }
- *   grossMargin: 0.8                        # for ROMI (or cogs: 12000)
+ *   grossMargin: 0.8                        # for ROMI, or 80% (or cogs: 12000)
  *   cogs: 12000
  * </pre>
  */
@@ -164,7 +164,7 @@ public record AttributionConfig(
         return out;
     }
 
-    /** {@code 0.8}, {@code 80%} or {@code 80} (read as a percentage when above 1) as a fraction in [0, 1]. */
+    /** {@code 0.8} or {@code 80%} as a fraction in [0, 1]. */
     public static BigDecimal fraction(String text) {
         if (text == null) throw new IllegalArgumentException("expected a fraction such as 0.8 or 80%");
         String t = text.strip();
@@ -175,8 +175,8 @@ public record AttributionConfig(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + text + "' is not a fraction such as 0.8 or 80%");
         }
-        if (percent || v.compareTo(BigDecimal.ONE) > 0) v = v.movePointLeft(2);
-        if (v.signum() < 0 || v.compareTo(BigDecimal.ONE) > 0) throw new IllegalArgumentException("'" + text + "' is not between 0 and 100%");
+        if (percent) v = v.movePointLeft(2);
+        if (v.signum() < 0 || v.compareTo(BigDecimal.ONE) > 0) throw new IllegalArgumentException("'" + text + "' is not between 0 and 1 (or 0% and 100%)");
         return v;
     }
 
