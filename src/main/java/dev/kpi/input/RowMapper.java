@@ -26,6 +26,9 @@ public abstract class RowMapper<T> {
         private SkipRow() { super(null, null, false, false); }
     }
 
+    /** An id that a spreadsheet turned into scientific notation (1.23E+17). */
+    private static final java.util.regex.Pattern SCIENTIFIC = java.util.regex.Pattern.compile("-?\\d(\\.\\d+)?[eE][+]?\\d+");
+
     protected final ReadContext ctx;
     protected final ColumnMapping mapping;
 
@@ -80,6 +83,7 @@ public abstract class RowMapper<T> {
     }
 
     static boolean isTextPlaceholder(String s) {
+        if (s.length() > 4) return false; // the longest placeholder is "none"/"null"
         switch (s.toLowerCase(Locale.ROOT)) {
             case "": case "--": case "-": case "—": case "n/a": case "na": case "null": case "none": return true;
             default: return false;
@@ -195,7 +199,7 @@ public abstract class RowMapper<T> {
         String v = text(row, field);
         if (v == null) return List.of();
         List<String> out = new ArrayList<>();
-        for (String p : v.split("[;]")) {
+        for (String p : v.split(";")) {
             String s = p.strip();
             if (!s.isEmpty()) out.add(s);
         }
@@ -204,7 +208,7 @@ public abstract class RowMapper<T> {
 
     protected final String id(RawRow row, String field) throws SkipRow {
         String v = text(row, field);
-        if (v != null && v.matches("-?\\d(\\.\\d+)?[eE][+]?\\d+")) {
+        if (v != null && (v.indexOf('e') >= 0 || v.indexOf('E') >= 0) && SCIENTIFIC.matcher(v).matches()) {
             throw bad(row, field, v, "looks like an id damaged by a spreadsheet (scientific notation); re-export"
                     + " without opening the file in Excel", true);
         }
