@@ -350,10 +350,9 @@ public final class AttributionCalculator {
             total.put("revenueShare", Ratio.of(Report.money(totalRevenue), totalRevenue, Kind.PERCENT, "no conversion revenue"));
         }
         if (anyCost) {
-            RoiCalculator.ChannelReturn cr = RoiCalculator.channel(channelCostTotal, totalRevenue, totalConversions);
+            // the channels' cost; return on it is left to the marketing return, since the total revenue
+            // also holds what organic channels and unattributed conversions earned
             total.put("cost", Report.money(channelCostTotal));
-            if (withRevenue) total.put("roi", cr.roi()).put("roas", cr.roas());
-            total.put("costPerConversion", cr.costPerConversion());
         }
 
         List<String> notes = new ArrayList<>();
@@ -388,11 +387,12 @@ public final class AttributionCalculator {
             notes.add("w-shaped and full-path on a path table: middle anchors by position (the touch nearest the middle, or 1/3 and 2/3)");
         }
         if (conversionsOutsidePeriod > 0) {
-            notes.add(conversionsOutsidePeriod + " conversions outside --from/--to were left out");
+            notes.add(conversionsOutsidePeriod + (conversionsOutsidePeriod == 1 ? " conversion" : " conversions")
+                    + " outside --from/--to left out.");
         }
-        notes.add(0, "Every model's credits add up to the totals: " + quantity(totalConversions).toPlainString() + " conversions"
-                + (withRevenue ? ", " + Report.money(totalRevenue).toPlainString() + " revenue" : "")
-                + " (credits are rounded to 6 decimals; the rounding residual goes to the largest credit).");
+        notes.add(0, "Every model's credits add up to the totals: " + grouped(quantity(totalConversions)) + " conversions"
+                + (withRevenue ? ", " + grouped(Report.money(totalRevenue)) + " revenue" : "")
+                + " (credits rounded to 6 decimals, the residual put on the largest credit).");
         r.notes().addAll(notes);
         r.extra().put("notes", notes);
         long unattributed = unattributedConversions(results);
@@ -583,7 +583,7 @@ public final class AttributionCalculator {
         w.put("fullPath", List.of(dec(z[0]), dec(z[1]), dec(z[2]), dec(z[3]), dec(1 - z[0] - z[1] - z[2] - z[3])));
         s.put("weights", w);
         s.put("wShapedMiddle", h.wMiddle().name().toLowerCase(java.util.Locale.ROOT));
-        s.put("directChannels", new ArrayList<>(h.directChannels()));
+        s.put("directChannels", new ArrayList<>(new java.util.TreeSet<>(h.directChannels())));
         if (o.models().contains(AttributionModel.SHAPLEY)) {
             ShapleyAttribution.Settings sh = o.shapley();
             s.put("shapley", new Row().put("players", sh.players().key()).put("game", sh.value().key())
@@ -649,6 +649,22 @@ public final class AttributionCalculator {
             for (ChannelCredit x : results.get(0).credits()) if (x.channel().equals(PathTable.UNATTRIBUTED)) c = x;
         }
         return c == null ? 0 : c.attributedConversions().setScale(0, RoundingMode.HALF_EVEN).longValue();
+    }
+
+    /** 213200.00 → 213,200.00 (for notes). */
+    static String grouped(BigDecimal v) {
+        String plain = v.toPlainString();
+        int dot = plain.indexOf('.');
+        String whole = dot < 0 ? plain : plain.substring(0, dot);
+        String frac = dot < 0 ? "" : plain.substring(dot);
+        boolean negative = whole.startsWith("-");
+        if (negative) whole = whole.substring(1);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < whole.length(); i++) {
+            if (i > 0 && (whole.length() - i) % 3 == 0) sb.append(',');
+            sb.append(whole.charAt(i));
+        }
+        return (negative ? "-" : "") + sb + frac;
     }
 
     /** A quantity without trailing zeros (2.000000 → 2, 0.200000 → 0.2). */
