@@ -344,10 +344,10 @@ public final class AttributionCalculator {
         total.put("channel", null);
         if (o.byCampaign()) total.put("campaign", null);
         total.put("attributedConversions", quantity(totalConversions));
-        total.put("share", Ratio.of(quantity(totalConversions), totalConversions, Kind.PERCENT, "no conversions"));
+        total.put("share", Ratio.of(quantity(totalConversions), quantity(totalConversions), Kind.PERCENT, "no conversions"));
         if (withRevenue) {
             total.put("attributedRevenue", Report.money(totalRevenue));
-            total.put("revenueShare", Ratio.of(Report.money(totalRevenue), totalRevenue, Kind.PERCENT, "no conversion revenue"));
+            total.put("revenueShare", Ratio.of(Report.money(totalRevenue), Report.money(totalRevenue), Kind.PERCENT, "no conversion revenue"));
         }
         if (anyCost) {
             // the channels' cost; return on it is left to the marketing return, since the total revenue
@@ -420,10 +420,10 @@ public final class AttributionCalculator {
         row.put("channel", key.channel());
         if (o.byCampaign()) row.put("campaign", key.campaign());
         row.put("attributedConversions", quantity(conv));
-        row.put("share", Ratio.of(quantity(conv), totalConversions, Kind.PERCENT, "no conversions"));
+        row.put("share", Ratio.of(quantity(conv), quantity(totalConversions), Kind.PERCENT, "no conversions"));
         if (totalRevenue != null) {
             row.put("attributedRevenue", Report.money(rev));
-            row.put("revenueShare", Ratio.of(Report.money(rev), totalRevenue, Kind.PERCENT, "no conversion revenue"));
+            row.put("revenueShare", Ratio.of(Report.money(rev), Report.money(totalRevenue), Kind.PERCENT, "no conversion revenue"));
         }
         if (isMarkov) {
             boolean unattributed = key.channel().equals(PathTable.UNATTRIBUTED);
@@ -438,7 +438,7 @@ public final class AttributionCalculator {
                 if (totalRevenue != null) row.put("roi", null).put("roas", null);
                 row.put("costPerConversion", null);
             } else {
-                RoiCalculator.ChannelReturn cr = RoiCalculator.channel(cost, rev, conv);
+                RoiCalculator.ChannelReturn cr = RoiCalculator.channel(cost, rev == null ? null : Report.money(rev), quantity(conv));
                 row.put("cost", Report.money(cost));
                 if (totalRevenue != null) row.put("roi", cr.roi()).put("roas", cr.roas());
                 row.put("costPerConversion", cr.costPerConversion());
