@@ -39,16 +39,16 @@ import java.util.Map;
 import java.util.Set;
 
 @Command(name = "attribution", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Multi-touch revenue attribution per channel (or campaign): heuristic, Markov and Shapley models,",
-                "with cost, ROI, ROAS and cost per attributed conversion when spend is given.",
-                "Journeys come from touchpoints joined to won deals (or customers among leads), or from a path table."},
-        footer = {"", "Models: first, last, last-non-direct, linear, position, w-shaped, full-path, time-decay, j-shaped,",
-                "        inverse-j, markov, shapley (or all). Weights and defaults: README.md, \"kpi attribution\".",
+        description = {"Multi-touch revenue attribution per channel or campaign: rule-based, Markov",
+                "and Shapley models; cost, ROI, ROAS and cost per conversion with spend.",
+                "Journeys: touchpoints joined to won deals (or customers), or a path table."},
+        footer = {"", "Models: first, last, last-non-direct, linear, position, w-shaped, full-path,",
+                "time-decay, j-shaped, inverse-j, markov, shapley, or all. Weights: README.md.",
                 "", "Examples:",
-                "  kpi attribution --paths paths.csv --model first,last,linear,markov --format json",
-                "  kpi attribution --touchpoints touchpoints.csv --deals deals.csv --spend google_ads.csv --lookback 90d",
-                "  kpi attribution --touchpoints hubspot_contacts.csv --deals hubspot_deals.csv --model first,last",
-                "  kpi attribution --config kpi.yaml --touchpoints touchpoints.csv --model all --by campaign"})
+                "  kpi attribution --paths paths.csv --model first,last,linear,markov -f json",
+                "  kpi attribution --touchpoints touches.csv --deals deals.csv --spend ads.csv",
+                "  kpi attribution --touchpoints hubspot_contacts.csv --deals hubspot_deals.csv",
+                "  kpi attribution --config kpi.yaml --model all --by campaign --lookback 90d"})
 public final class AttributionCommand extends ReportCommand {
     @Mixin InputOptions.TouchpointsFiles touchpoints;
     @Mixin InputOptions.PathsFiles paths;
@@ -131,7 +131,7 @@ public final class AttributionCommand extends ReportCommand {
     BigDecimal cogs;
 
     @Option(names = "--gross-margin", paramLabel = "FRACTION", converter = FractionConverter.class,
-            description = "Gross margin as 0.8 or 80%, for ROMI (cost of goods = revenue × (1 − margin)).")
+            description = "Gross margin as 0.8 or 80%%, for ROMI (cost of goods = revenue × (1 − margin)).")
     BigDecimal grossMargin;
 
     public AttributionCommand(Env env) { super(env); }
