@@ -390,7 +390,8 @@ public final class AttributionCalculator {
             notes.add(conversionsOutsidePeriod + (conversionsOutsidePeriod == 1 ? " conversion" : " conversions")
                     + " outside --from/--to left out.");
         }
-        notes.add(0, "Every model's credits add up to the totals: " + grouped(quantity(totalConversions)) + " conversions"
+        notes.add(0, "Every model's credits add up to the totals: " + grouped(quantity(totalConversions))
+                + (totalConversions.compareTo(BigDecimal.ONE) == 0 ? " conversion" : " conversions")
                 + (withRevenue ? ", " + grouped(Report.money(totalRevenue)) + " revenue" : "")
                 + " (credits rounded to 6 decimals, the residual put on the largest credit).");
         r.notes().addAll(notes);

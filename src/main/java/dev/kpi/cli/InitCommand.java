@@ -150,6 +150,8 @@ public final class InitCommand implements Callable<Integer> {
             case COSTS: return "{ month: \"Month\", team: \"Team\", amount: \"Amount\" }";
             case LEADS: return "{ created: \"Create Date\", channel: \"Original Source\" }";
             case DEALS: return "{ stage: \"Deal Stage\", closed: \"Close Date\", amount: \"Amount\" }";
+            case TOUCHPOINTS: return "{ journeyId: \"Contact ID\", timestamp: \"Date\", channel: \"Source\" }";
+            case PATHS: return "{ path: \"Path\", conversions: \"Conversions\", nulls: \"Non-conversions\" }";
             default: return "{ }";
         }
     }

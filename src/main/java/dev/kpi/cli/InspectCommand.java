@@ -35,7 +35,7 @@ public final class InspectCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The export to inspect (- for stdin).")
     String file;
 
-    @Option(names = "--type", paramLabel = "TYPE", description = "Record type: spend, costs, leads, deals (default: detected).")
+    @Option(names = "--type", paramLabel = "TYPE", description = "Record type: spend, costs, leads, deals, touchpoints, paths (default: detected).")
     String type;
 
     @Option(names = "--rows", paramLabel = "N", defaultValue = "5", description = "Typed rows to show (default: ${DEFAULT-VALUE}).")
@@ -54,13 +54,13 @@ public final class InspectCommand implements Callable<Integer> {
         RecordType recordType;
         if (type != null) {
             recordType = RecordType.fromKey(type);
-            if (recordType == null) throw KpiException.usage("--type: '" + type + "' is not one of spend, costs, leads, deals");
+            if (recordType == null) throw KpiException.usage("--type: '" + type + "' is not one of spend, costs, leads, deals, touchpoints, paths");
         } else {
             if (source.isStdin()) throw KpiException.usage("give --type when inspecting standard input");
             Preset p = FileDetector.detect(source, null);
             if (p == null) {
                 throw new KpiException(ExitCode.DATA, source.name() + ": no preset recognises this header; give --type"
-                        + " (spend, costs, leads, deals) to see how its columns map");
+                        + " (spend, costs, leads, deals, touchpoints, paths) to see how its columns map");
             }
             recordType = p.type();
         }

@@ -106,7 +106,7 @@ public final class KpiConfig {
     }
 
     private static void bindInputs(KpiConfig c, ConfigNode inputs) {
-        if (!inputs.isMap()) throw inputs.error("expected one block per record type: spend, costs, leads, deals");
+        if (!inputs.isMap()) throw inputs.error("expected one block per record type: spend, costs, leads, deals, touchpoints, paths");
         List<String> types = new ArrayList<>();
         for (RecordType t : RecordType.values()) types.add(t.key());
         inputs.allowOnly(types);
