@@ -219,13 +219,17 @@ public final class AttributionCommand extends ReportCommand {
         long[] wonWithoutDate = new long[1];
         if (!pathRoute) {
             boolean leadsAreConversions = "leads".equals(source);
+            // a customer is one conversion per journey: per account (its earliest customer date) or per contact
+            Map<String, PendingConversion> customers = new LinkedHashMap<>();
             read(RecordType.LEADS, leadsIn, (Lead l) -> {
                 String key = contactJoin || l.accountId() == null ? l.id() : l.accountId();
                 if (l.created() != null) leadCreated.merge(key, l.created(), (a, b) -> a.isBefore(b) ? a : b);
                 if (leadsAreConversions && l.customerDate() != null) {
-                    pending.add(new PendingConversion(key, l.customerDate(), 0, null, false, l.created(), l.opportunityDate()));
+                    PendingConversion c = new PendingConversion(key, l.customerDate(), 0, null, false, l.created(), l.opportunityDate());
+                    customers.merge(key, c, (a, b) -> b.at().isBefore(a.at()) ? b : a);
                 }
             });
+            pending.addAll(customers.values());
             read(RecordType.DEALS, dealsIn, (Deal d) -> {
                 if (d.outcome() != Outcome.WON) return;
                 if (d.closed() == null) { wonWithoutDate[0]++; return; }
@@ -242,7 +246,7 @@ public final class AttributionCommand extends ReportCommand {
             fx = fx();
             for (PendingConversion p : pending) {
                 long value = p.hasValue() ? AttributionCalculator.toReportingMicros(p.micros(), p.currency(), fx) : 0;
-                LocalDateTime leadAt = p.leadAt() != null ? p.leadAt() : leadCreated.get(p.key());
+                LocalDateTime leadAt = leadCreated.getOrDefault(p.key(), p.leadAt()); // earliest lead of the journey
                 calc.addConversion(p.key(), new Conversion(p.at(), value, p.hasValue(), leadAt, p.opportunityAt()));
             }
         } catch (dev.kpi.calc.MissingRateException e) {
