@@ -56,18 +56,23 @@ fi
 ls -l "$DATA"
 
 # run NAME CMD...: $runs timed runs; prints each wall time and peak RSS, then the median
-declare -A MEDIAN RSS
+# (CPU = user + system seconds, all threads: steadier than wall time on a shared machine)
+declare -A MEDIAN RSS CPU
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 run() {
   local name=$1; shift
-  local walls=() peak=0
+  local walls=() cpus=() peak=0
   for i in $(seq 1 "$runs"); do
-    /usr/bin/time -f '%e %M' -o "$OUT/$name.time" "$@" > "$OUT/$name.stdout" 2> "$OUT/$name.stderr" \
+    /usr/bin/time -f '%e %M %U %S' -o "$OUT/$name.time" "$@" > "$OUT/$name.stdout" 2> "$OUT/$name.stderr" \
       || { echo "$name failed:"; cat "$OUT/$name.stderr"; exit 1; }
-    read -r wall rss < <(tail -1 "$OUT/$name.time")
-    walls+=("$wall"); [ "$rss" -gt "$peak" ] && peak=$rss
-    printf '  %-8s run %d: %6.2f s, peak RSS %5d MB\n' "$name" "$i" "$wall" $((rss / 1024))
+    read -r wall rss user sys < <(tail -1 "$OUT/$name.time")
+    cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%.2f", u + s}')
+    walls+=("$wall"); cpus+=("$cpu"); [ "$rss" -gt "$peak" ] && peak=$rss
+    printf '  %-8s run %d: %6.2f s wall, %6.2f s CPU, peak RSS %5d MB, load %s\n' "$name" "$i" "$wall" "$cpu" $((rss / 1024)) \
+      "$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo ?)"
   done
-  MEDIAN[$name]=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}')
+  MEDIAN[$name]=$(printf '%s\n' "${walls[@]}" | median)
+  CPU[$name]=$(printf '%s\n' "${cpus[@]}" | median)
   RSS[$name]=$((peak / 1024))
 }
 
@@ -99,12 +104,13 @@ for k in kpi-all kpi-fll; do
 done
 
 log "summary (median of $runs runs; peak RSS over the runs)"
-printf '  %-10s %10s %10s %12s\n' job "wall s" "RSS MB" "vs duckdb"
+printf '  %-10s %10s %12s %10s %10s %12s\n' job "wall s" "wall/duckdb" "CPU s" "CPU/duckdb" "RSS MB"
 for k in kpi-all kpi-fll duckdb; do
   [ -n "${MEDIAN[$k]:-}" ] || continue
-  ratio=-
+  ratio=- cratio=-
   [ -n "${MEDIAN[duckdb]:-}" ] && ratio=$(awk -v a="${MEDIAN[$k]}" -v b="${MEDIAN[duckdb]}" 'BEGIN {printf "%.1fx", a / b}')
-  printf '  %-10s %10s %10s %12s\n' "$k" "${MEDIAN[$k]}" "${RSS[$k]}" "$ratio"
+  [ -n "${CPU[duckdb]:-}" ] && cratio=$(awk -v a="${CPU[$k]}" -v b="${CPU[duckdb]}" 'BEGIN {printf "%.1fx", a / b}')
+  printf '  %-10s %10s %12s %10s %10s %12s\n' "$k" "${MEDIAN[$k]}" "$ratio" "${CPU[$k]}" "$cratio" "${RSS[$k]}"
 done
 [ -f "$OUT/duckdb.stdout" ] && echo "  (last DuckDB run, inside the JVM: $(cat "$OUT/duckdb.stdout"))"
 if [ -f "$OUT/kpi-all.json" ]; then
