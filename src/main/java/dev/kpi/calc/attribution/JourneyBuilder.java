@@ -35,7 +35,7 @@ import java.util.function.Consumer;
  * </ol>
  *
  * <p>Input order: {@link InputOrder#GROUPED} expects all touches of an id to be adjacent and keeps only
- * the current id in memory, plus a compact set of the ids already closed ({@link SeenIds}, about 16
+ * the current id in memory, plus a compact set of the ids already closed ({@link SeenIds}, 16 to 32
  * bytes per id) so that an id that comes back fails with {@link NotGroupedException} instead of being
  * split silently into two journeys; {@link InputOrder#SORTED} checks instead that ids ascend (String
  * order), which needs no memory, and fails on the first id out of order; {@link InputOrder#ANY} holds every journey in a map until

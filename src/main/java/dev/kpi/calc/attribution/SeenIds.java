@@ -2,8 +2,8 @@ package dev.kpi.calc.attribution;
 
 /**
  * A compact set of journey ids already closed, for checking that grouped input really is grouped: each
- * id is kept as a 64-bit hash in an open-addressing table (8 to 16 bytes per id, no objects), so two
- * million ids take about 32 MB. Two different ids share a hash with probability about n²/2⁶⁵ (1e-7
+ * id is kept as a 64-bit hash in an open-addressing table filled at most half (16 to 32 bytes per id, no
+ * objects), so two million ids take 32 to 64 MB. Two different ids share a hash with probability about n²/2⁶⁵ (1e-7
  * for two million ids); a collision can only raise a false "not grouped" error, never change a result.
  */
 final class SeenIds {
