@@ -156,6 +156,7 @@ function _complete_kpi() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} cac" ];    then _picocli_kpi; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ads" ];    then _picocli_kpi; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} attribution" ];    then _picocli_kpi; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} clv" ];    then _picocli_kpi; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} inspect" ];    then _picocli_kpi; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} init" ];    then _picocli_kpi; return $?; fi
@@ -163,13 +164,15 @@ function _complete_kpi() {
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(cac)
   local cmds1=(ads)
-  local cmds2=(clv)
-  local cmds3=(inspect)
-  local cmds4=(init)
+  local cmds2=(attribution)
+  local cmds3=(clv)
+  local cmds4=(inspect)
+  local cmds5=(init)
 
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_kpi_init; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_kpi_inspect; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_kpi_clv; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_kpi_init; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_kpi_inspect; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_kpi_clv; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_kpi_attribution; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_kpi_ads; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_kpi_cac; return $?; fi
 
@@ -182,7 +185,7 @@ function _picocli_kpi() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="cac ads clv inspect init"
+  local commands="cac ads attribution clv inspect init"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -324,6 +327,132 @@ function _picocli_kpi_ads() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `attribution` subcommand.
+function _picocli_kpi_attribution() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--strict' '-q' '--quiet' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--config' '-f' '--format' '-o' '--output' '--fail-if' '--touchpoints' '--paths' '--deals' '--leads' '--spend' '--costs' '--from' '--to' '--model' '--order' '--lookback' '--half-life' '--by' '--join' '--conversions' '--touch-order' '--direct' '--position-weights' '--j-weights' '--inverse-j-weights' '--w-weights' '--full-path-weights' '--w-middle' '--shapley' '--shapley-game' '--shapley-samples' '--seed' '--cogs' '--gross-margin'"
+  local FORMAT_option_args=("table" "json" "jsonl" "csv" "markdown") # --format values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--config')
+      return
+      ;;
+    '-f'|'--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '--fail-if')
+      return
+      ;;
+    '--touchpoints')
+      return
+      ;;
+    '--paths')
+      return
+      ;;
+    '--deals')
+      return
+      ;;
+    '--leads')
+      return
+      ;;
+    '--spend')
+      return
+      ;;
+    '--costs')
+      return
+      ;;
+    '--from')
+      return
+      ;;
+    '--to')
+      return
+      ;;
+    '--model')
+      return
+      ;;
+    '--order')
+      return
+      ;;
+    '--lookback')
+      return
+      ;;
+    '--half-life')
+      return
+      ;;
+    '--by')
+      return
+      ;;
+    '--join')
+      return
+      ;;
+    '--conversions')
+      return
+      ;;
+    '--touch-order')
+      return
+      ;;
+    '--direct')
+      return
+      ;;
+    '--position-weights')
+      return
+      ;;
+    '--j-weights')
+      return
+      ;;
+    '--inverse-j-weights')
+      return
+      ;;
+    '--w-weights')
+      return
+      ;;
+    '--full-path-weights')
+      return
+      ;;
+    '--w-middle')
+      return
+      ;;
+    '--shapley')
+      return
+      ;;
+    '--shapley-game')
+      return
+      ;;
+    '--shapley-samples')
+      return
+      ;;
+    '--seed')
+      return
+      ;;
+    '--cogs')
+      return
+      ;;
+    '--gross-margin')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `clv` subcommand.
 function _picocli_kpi_clv() {
   # Get completion data
@@ -438,7 +567,7 @@ function _picocli_kpi_inspect() {
   local commands=""
   local flag_opts="'--strict' '-q' '--quiet' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'--type' '--rows' '--config'"
-  local TYPE_option_args=("spend" "costs" "leads" "deals" "transactions" "subscriptions") # --type values
+  local TYPE_option_args=("spend" "costs" "leads" "deals" "transactions" "subscriptions" "touchpoints" "paths") # --type values
 
   type compopt &>/dev/null && compopt +o default
 

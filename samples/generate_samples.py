@@ -457,3 +457,88 @@ with open(OUT / "stripe_payments.csv", "w", newline="", encoding="utf-8") as f:
         w.writerow([f"ch_3Pk{k + 1:05d}", "Data credits", t.strftime("%Y-%m-%d %H:%M"), f"{amount:.2f}",
                     f"{refunded:.2f}", "usd", "Refunded" if refunded and status == "Paid" else status, cus])
 print(f"payments: {len(payments)} charges from {len({c for _, c, _ in payments})} customers")
+# ---------------------------------------------------------------- touchpoints (kpi attribution), kpi's own columns
+# Appended after everything above and drawn from its own generator, so the files and figures above do not change.
+# One journey per company (journey_id = the HubSpot company id, as deals carry it): the first contact's original
+# source at its creation, then later touches; a few fall after the close date or long before it.
+trnd = random.Random(20250705)
+touch_channels = [("Paid Search", ["GA | Search | Brand", "GA | Search | Data Sync, US", "GA | PMax | Free Trial"]),
+                  ("Paid Social", ["META | Lead Gen | Data Sync Guide", "META | Retargeting | Demo",
+                                   "LI | ABM | Data Platform Leaders", "LI | Lead Gen | Sync Benchmark, 2025"]),
+                  ("Organic Search", [""]), ("Email Marketing", ["newsletter-q3"]), ("Referrals", [""]),
+                  ("Direct Traffic", [""])]
+first_contact = {}
+for c in contacts:
+    first_contact.setdefault(c["company"], c)
+touches = []  # (journey id, datetime, channel, campaign) in file order
+for company in companies:
+    c = first_contact.get(company)
+    start = c["created"] if c else datetime(2025, 5, 2, 9, 0)
+    src = c["src"] if c else "Direct Traffic"
+    camp = {"Paid Search": c["dd1"] if c else "", "Email Marketing": "newsletter-q3"}.get(src, "")
+    if src == "Paid Search":
+        camp = "GA | Search | Brand" if camp == "search-brand" else "GA | Search | Data Sync, US"
+    elif src == "Paid Social":
+        camp = "LI | ABM | Data Platform Leaders" if c and c["dd1"] == "LinkedIn" else "META | Lead Gen | Data Sync Guide"
+    jid = str(company_id[company])
+    rows = [(start - timedelta(days=120), "Organic Search", "")] if trnd.random() < 0.15 else []  # outside a 90-day lookback
+    rows.append((start, src, camp))
+    t = start
+    for _ in range(trnd.randint(1, 5)):
+        t = t + timedelta(days=trnd.randint(2, 21), hours=trnd.randint(0, 8), minutes=trnd.choice([0, 15, 30, 45]))
+        ch, camps = touch_channels[trnd.choice([0, 0, 1, 1, 2, 3, 4, 5])]
+        rows.append((t, ch, trnd.choice(camps)))
+    if company == "Cedarpoint Retail":  # two touches at the same minute: they keep file order (Referrals comes last)
+        rows.append((rows[-1][0], "Referrals", ""))
+    for r in rows:
+        touches.append((jid, r[0], r[1], r[2]))
+# a touch after each company's last won deal (ignored: it comes after the conversion)
+won_by_company = {}
+for d in deals:
+    if d["stage"] == "Closed Won":
+        won_by_company.setdefault(d["company"], []).append(d)
+for company, ds in won_by_company.items():
+    last = max(d["close"] for d in ds)
+    touches.append((str(company_id[company]), last + timedelta(days=3), "Direct Traffic", ""))
+with open(OUT / "touchpoints.csv", "w", newline="", encoding="utf-8") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(["journey_id", "timestamp", "channel", "campaign"])
+    for jid, ts_, ch, camp in touches:
+        w.writerow([jid, ts_.strftime("%Y-%m-%d %H:%M"), ch, camp])
+
+# first / last / linear credit for Q3 with a 90-day lookback, with exact fractions: the figures README and CliTest
+# show for `kpi attribution --config samples/kpi.yaml --touchpoints samples/touchpoints.csv --from 2025-07-01
+# --to 2025-09-30 --lookback 90d --model first,last,linear`. Conversions: won deals (amount in company currency),
+# journeys per company; each deal gets the touches after the company's previous win up to its close.
+from fractions import Fraction as F
+by_journey = {}
+for jid, ts_, ch, camp in touches:
+    by_journey.setdefault(jid, []).append((ts_, ch))
+credit = {m: {} for m in ("first", "last", "linear")}
+revenue = {m: {} for m in ("first", "last", "linear")}
+n_conv, total_rev = 0, D(0)
+for company, ds in won_by_company.items():
+    jid = str(company_id[company])
+    tl = sorted(by_journey.get(jid, []), key=lambda x: x[0])  # stable: equal times keep file order
+    prev = None
+    for d in sorted(ds, key=lambda d: d["close"]):
+        close = d["close"]
+        path = [ch for ts_, ch in tl if ts_ <= close and (prev is None or ts_ > prev) and ts_ >= close - timedelta(days=90)]
+        prev = close
+        if not (Q_START <= close.date() <= Q_END):
+            continue
+        n_conv += 1
+        value = D(d["usd"])
+        total_rev += value
+        shares = {"first": {path[0]: F(1)}, "last": {path[-1]: F(1)}, "linear": {}} if path else None
+        if path:
+            for ch in path:
+                shares["linear"][ch] = shares["linear"].get(ch, F(0)) + F(1, len(path))
+        for m in credit:
+            for ch, s in (shares[m].items() if shares else [("(unattributed)", F(1))]):
+                credit[m][ch] = credit[m].get(ch, F(0)) + s
+                revenue[m][ch] = revenue[m].get(ch, F(0)) + s * F(str(value))
+print("attribution Q3, lookback 90d:", n_conv, "conversions, revenue", total_rev)
+for m in credit:
+    print(f"  {m}:", ", ".join(f"{ch} {float(credit[m][ch]):.6f} / {float(revenue[m][ch]):.6f}" for ch in sorted(credit[m])))
+print("  marketing ROI", q((total_rev - marketing) / marketing * 100), "% , revenue : cost", (total_rev / marketing).quantize(D("0.0001")))

@@ -153,6 +153,8 @@ public final class InitCommand implements Callable<Integer> {
             case DEALS: return "{ stage: \"Deal Stage\", closed: \"Close Date\", amount: \"Amount\" }";
             case TRANSACTIONS: return "{ customerId: \"Customer ID\", date: \"Order Date\", amount: \"Total\" }";
             case SUBSCRIPTIONS: return "{ customerId: \"Customer ID\", month: \"Month\", mrr: \"MRR\" }";
+            case TOUCHPOINTS: return "{ journeyId: \"Contact ID\", timestamp: \"Date\", channel: \"Source\" }";
+            case PATHS: return "{ path: \"Path\", conversions: \"Conversions\", nulls: \"Non-conversions\" }";
             default: return "{ }";
         }
     }

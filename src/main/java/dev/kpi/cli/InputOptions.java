@@ -48,4 +48,18 @@ public final class InputOptions {
                 description = "Subscriptions: a customer/month/MRR ledger, or one row per subscription (Stripe, Chargebee).")
         public List<String> files = new ArrayList<>();
     }
+
+    public static final class TouchpointsFiles {
+        @Option(names = "--touchpoints", arity = "1..*", paramLabel = "FILE",
+                description = "Touchpoints: journey id, timestamp, channel[, campaign, cost]; or a HubSpot contacts /"
+                        + " Salesforce leads or opportunities export (first and latest source as touches).")
+        public List<String> files = new ArrayList<>();
+    }
+
+    public static final class PathsFiles {
+        @Option(names = "--paths", arity = "1..*", paramLabel = "FILE",
+                description = "Path table: path (A > B > C), conversions[, value, nulls]; ChannelAttribution's"
+                        + " path, total_conversions, total_conversion_value, total_null.")
+        public List<String> files = new ArrayList<>();
+    }
 }

@@ -55,13 +55,13 @@ public final class InspectCommand implements Callable<Integer> {
         RecordType recordType;
         if (type != null) {
             recordType = RecordType.fromKey(type);
-            if (recordType == null) throw KpiException.usage("--type: '" + type + "' is not one of spend, costs, leads, deals");
+            if (recordType == null) throw KpiException.usage("--type: '" + type + "' is not one of " + RecordType.allKeys());
         } else {
             if (source.isStdin()) throw KpiException.usage("give --type when inspecting standard input");
             Preset p = FileDetector.detect(source, null);
             if (p == null) {
                 throw new KpiException(ExitCode.DATA, source.name() + ": no preset recognises this header; give --type"
-                        + " (spend, costs, leads, deals) to see how its columns map");
+                        + " (" + RecordType.allKeys() + ") to see how its columns map");
             }
             recordType = p.type();
         }

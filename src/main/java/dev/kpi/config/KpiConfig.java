@@ -19,12 +19,12 @@ import java.util.Map;
 
 /**
  * The kpi config ({@code kpi.yaml}, or JSON). Keys are a public contract, documented in the README:
- * {@code currency, fx, timezone, inputs, channels, marketingChannels, stages}. Unknown keys are errors
+ * {@code currency, fx, timezone, inputs, channels, marketingChannels, stages, attribution}. Unknown keys are errors
  * that name the file, line and closest valid key.
  */
 public final class KpiConfig {
     static final List<String> TOP_KEYS = List.of("currency", "fx", "timezone", "inputs", "channels",
-            "marketingChannels", "stages");
+            "marketingChannels", "stages", "attribution");
 
     private final Path file;
     private String currency;
@@ -35,6 +35,7 @@ public final class KpiConfig {
     private final List<String> marketingChannels = new ArrayList<>();
     private final List<String> wonStages = new ArrayList<>();
     private final List<String> lostStages = new ArrayList<>();
+    private AttributionConfig attribution = AttributionConfig.empty();
 
     private KpiConfig(Path file) { this.file = file; }
 
@@ -54,6 +55,8 @@ public final class KpiConfig {
     public List<String> marketingChannels() { return marketingChannels; }
     public List<String> wonStages() { return wonStages; }
     public List<String> lostStages() { return lostStages; }
+    /** The {@code attribution:} section (defaults of {@code kpi attribution}); empty when absent. */
+    public AttributionConfig attribution() { return attribution; }
 
     public static KpiConfig load(Path path) {
         String name = path.getFileName() == null ? path.toString() : path.toString();
@@ -98,11 +101,12 @@ public final class KpiConfig {
             if (n.get("won") != null) c.wonStages.addAll(n.get("won").texts());
             if (n.get("lost") != null) c.lostStages.addAll(n.get("lost").texts());
         }
+        if ((n = root.get("attribution")) != null) c.attribution = AttributionConfig.bind(n);
         return c;
     }
 
     private static void bindInputs(KpiConfig c, ConfigNode inputs) {
-        if (!inputs.isMap()) throw inputs.error("expected one block per record type: spend, costs, leads, deals");
+        if (!inputs.isMap()) throw inputs.error("expected one block per record type: " + RecordType.allKeys());
         List<String> types = new ArrayList<>();
         for (RecordType t : RecordType.values()) types.add(t.key());
         inputs.allowOnly(types);

@@ -36,9 +36,20 @@ public final class ChannelNames {
         }
     }
 
+    /** Raw cell text → channel, so a repeated value costs one hash lookup (bounded: distinct values only). */
+    private final Map<String, String> byRaw = new HashMap<>();
+
     /** The channel for a raw value; null for null/blank. */
     public synchronized String normalize(String raw) {
         if (raw == null) return null;
+        String cached = byRaw.get(raw);
+        if (cached != null) return cached;
+        String c = lookup(raw);
+        if (c != null && byRaw.size() < 100_000) byRaw.put(raw, c);
+        return c;
+    }
+
+    private String lookup(String raw) {
         String s = raw.strip();
         if (s.isEmpty()) return null;
         String key = s.toLowerCase(Locale.ROOT);

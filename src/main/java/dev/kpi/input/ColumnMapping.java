@@ -85,7 +85,9 @@ public final class ColumnMapping {
     public boolean has(String field) { return columns.containsKey(field); }
 
     /** Column indexes read for {@code field} (empty when unmapped). */
-    public int[] columns(String field) { return columns.getOrDefault(field, new int[0]); }
+    public int[] columns(String field) { return columns.getOrDefault(field, NONE); }
+
+    private static final int[] NONE = new int[0];
 
     /** The header of the first column mapped to {@code field}, or null. */
     public String headerOf(String field) {

@@ -301,15 +301,15 @@ public final class CsvTable implements Closeable, Iterable<RawRow> {
         }
         if (nonEmpty == 0) return SkippedLine.Reason.BLANK;
         if (FooterRules.isTotalLabel(cells[0].isBlank() ? first : cells[0])) return SkippedLine.Reason.TOTAL;
-        if (FooterRules.isFooterText(first) && nonEmpty == 1) return SkippedLine.Reason.FOOTER;
+        if (nonEmpty == 1 && FooterRules.isFooterText(first)) return SkippedLine.Reason.FOOTER;
         if (nonEmpty == 1 && cells.length == 1 && header.size() >= 3) return SkippedLine.Reason.FOOTER;
-        if (first.stripLeading().startsWith("#") && nonEmpty == 1) return SkippedLine.Reason.FOOTER;
+        if (nonEmpty == 1 && first.stripLeading().startsWith("#")) return SkippedLine.Reason.FOOTER;
         if (cells.length == header.size() && isHeaderRepeat(cells)) return SkippedLine.Reason.REPEATED_HEADER;
         return null;
     }
 
     private boolean isHeaderRepeat(String[] cells) {
-        for (int i = 0; i < cells.length; i++) if (!Headers.normalize(cells[i]).equals(normalizedHeader[i])) return false;
+        for (int i = 0; i < cells.length; i++) if (!Headers.normalizesTo(cells[i], normalizedHeader[i])) return false;
         return true;
     }
 

@@ -25,7 +25,14 @@ public final class FooterRules {
     /** True when the first non-empty cell labels a totals row. */
     public static boolean isTotalLabel(String firstCell) {
         if (firstCell == null || firstCell.isEmpty()) return false;
-        return TOTAL.matcher(firstCell).find() || GRAND.matcher(firstCell).matches();
+        // cheap pre-checks first (this runs on every row): TOTAL needs a colon, GRAND starts with g, t or 总
+        if ((firstCell.indexOf(':') >= 0 || firstCell.indexOf('：') >= 0) && TOTAL.matcher(firstCell).find()) return true;
+        int i = 0;
+        while (i < firstCell.length() && Character.isWhitespace(firstCell.charAt(i))) i++;
+        if (i == firstCell.length()) return false;
+        char c = Character.toLowerCase(firstCell.charAt(i));
+        if (c != 'g' && c != 't' && c != '总') return false;
+        return GRAND.matcher(firstCell).matches();
     }
 
     /** Copyright/confidentiality style footers, recognised even when the file has one column. */

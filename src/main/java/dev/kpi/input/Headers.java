@@ -20,6 +20,27 @@ public final class Headers {
         return sb.toString().toLowerCase(Locale.ROOT);
     }
 
+    /** {@code normalize(header).equals(normalized)}, without building the normalised string (runs on every row). */
+    public static boolean normalizesTo(String header, String normalized) {
+        if (header == null) return normalized.isEmpty();
+        int j = 0;
+        for (int i = 0; i < header.length(); i++) {
+            char c = header.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '_' || c == '-' || c == '\uFEFF') continue;
+            if (j >= normalized.length()) return false;
+            char n = normalized.charAt(j);
+            if (c != n) {
+                if (c < 128 && n < 128) {
+                    if (Character.toLowerCase(c) != n) return false;
+                } else {
+                    return normalize(header).equals(normalized); // non-ASCII case folding: the exact rule
+                }
+            }
+            j++;
+        }
+        return j == normalized.length();
+    }
+
     /** Index of the first header matching {@code name} (normalised), or -1. */
     public static int indexOf(List<String> header, String name) {
         String n = normalize(name);

@@ -263,6 +263,44 @@ public final class Presets {
                 .map("currency", "subscriptions.currency_code", "subscription[currency_code]", "currency")
                 .signature("customerId", "start", "status")
                 .build());
+        // Touchpoints from CRM exports that carry only first and last touch (see TouchpointMapper).
+        ALL.add(Preset.builder("hubspot-contacts-touchpoints", RecordType.TOUCHPOINTS)
+                .describe("HubSpot contacts export as touches: Original Source at Create Date, Latest Source at Latest Source Date")
+                .map("journeyId", "Record ID", "Contact ID", "Datensatz-ID", "ID de l'enregistrement", "Record-ID")
+                .map("accountId", "Associated Company IDs", "Primary Associated Company ID", "Associated Company ID",
+                        "Company ID")
+                .map("timestamp", "Create Date", "Erstellungsdatum", "Date de création", "Aanmaakdatum", "Fecha de creación")
+                .map("channel", "Original Source", "Original Source Type", "Originalquelle", "Source d'origine")
+                .map("latestChannel", "Latest Source", "Neueste Quelle", "Source la plus récente")
+                .map("latestTimestamp", "Latest Source Date", "Latest Source Timestamp")
+                .signature("journeyId", "timestamp", "channel")
+                .option(HUBSPOT_SOURCE_DRILL_DOWN)
+                .build());
+        ALL.add(Preset.builder("salesforce-leads-touchpoints", RecordType.TOUCHPOINTS)
+                .describe("Salesforce leads report as touches: Lead Source at Create Date, journey = Company / Account")
+                .map("journeyId", "Company / Account", "Company")
+                .map("timestamp", "Create Date", "Created Date")
+                .map("channel", "Lead Source")
+                .map("campaign", "Primary Campaign Source", "Campaign Name")
+                .signature("journeyId", "timestamp", "channel")
+                .build());
+        ALL.add(Preset.builder("salesforce-opportunities-touchpoints", RecordType.TOUCHPOINTS)
+                .describe("Salesforce opportunities report as touches: Lead Source and Primary Campaign Source at Created Date,"
+                        + " journey = account")
+                .map("journeyId", "Account ID", "Account Name")
+                .map("timestamp", "Created Date", "Create Date")
+                .map("channel", "Lead Source")
+                .map("campaign", "Primary Campaign Source", "Primary Campaign", "Campaign Name")
+                .signature("journeyId", "timestamp", "channel")
+                .build());
+        ALL.add(Preset.builder("channelattribution-paths", RecordType.PATHS)
+                .describe("path table of the R/Python package ChannelAttribution (path, total_conversions, …)")
+                .map("path", "path")
+                .map("conversions", "total_conversions")
+                .map("value", "total_conversion_value")
+                .map("nulls", "total_null")
+                .signature("path", "conversions")
+                .build());
         for (RecordType t : RecordType.values()) ALL.add(generic(t));
     }
 
@@ -296,6 +334,15 @@ public final class Presets {
                 case "subscriptions.canceledAt": names.addAll(List.of("cancelled_at", "canceled_at")); break;
                 case "subscriptions.interval": names.addAll(List.of("billing_period", "billing_interval", "plan_interval")); break;
                 case "subscriptions.annual": names.addAll(List.of("is_annual", "annual_plan")); break;
+                case "touchpoints.journeyId": names.addAll(List.of("journey", "user_id", "visitor_id", "contact_id", "customer_id")); break;
+                case "touchpoints.accountId": names.addAll(List.of("account", "company_id")); break;
+                case "touchpoints.timestamp": names.addAll(List.of("time", "datetime", "date", "touched_at", "event_time")); break;
+                case "touchpoints.channel": names.add("source"); break;
+                case "touchpoints.campaign": names.add("utm_campaign"); break;
+                case "touchpoints.cost": names.add("spend"); break;
+                case "paths.conversions": names.addAll(List.of("total_conversions", "conv")); break;
+                case "paths.value": names.addAll(List.of("total_conversion_value", "conversion_value", "revenue")); break;
+                case "paths.nulls": names.addAll(List.of("total_null", "null", "non_conversions")); break;
                 default: break;
             }
             b.map(f.name(), names.toArray(new String[0]));
@@ -307,6 +354,8 @@ public final class Presets {
             case DEALS: b.signature("stage"); break;
             case TRANSACTIONS: b.signature("customerId", "date", "amount"); break;
             case SUBSCRIPTIONS: b.signature("customerId", "mrr"); break;
+            case TOUCHPOINTS: b.signature("journeyId", "timestamp", "channel"); break;
+            case PATHS: b.signature("path", "conversions"); break;
             default: break;
         }
         return b.build();

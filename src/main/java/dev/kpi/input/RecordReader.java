@@ -97,14 +97,12 @@ public final class RecordReader {
         public long stream(Consumer<Object> sink) {
             long n = 0;
             SpendTotal check = mapping.schema().type() == RecordType.SPEND && mapping.has("cost") ? new SpendTotal() : null;
-            for (RawRow r : sample) {
-                Object rec = mapper.map(r);
-                if (rec != null) { sink.accept(rec); n++; if (check != null) check.add(rec); }
-            }
-            while (rest.hasNext()) {
-                Object rec = mapper.map(rest.next());
-                if (rec != null) { sink.accept(rec); n++; if (check != null) check.add(rec); }
-            }
+            Consumer<Object> out = check == null ? sink : rec -> {
+                check.add(rec);
+                sink.accept(rec);
+            };
+            for (RawRow r : sample) n += mapper.mapInto(r, out);
+            while (rest.hasNext()) n += mapper.mapInto(rest.next(), out);
             noteSkipped();
             if (check != null) check.compare();
             if (n == 0 && diagnostics != null) {
@@ -289,6 +287,8 @@ public final class RecordReader {
             case DEALS: mapper = new DealMapper(ctx); break;
             case TRANSACTIONS: mapper = new TransactionMapper(ctx); break;
             case SUBSCRIPTIONS: mapper = new SubscriptionMapper(ctx); break;
+            case TOUCHPOINTS: mapper = new TouchpointMapper(ctx); break;
+            case PATHS: mapper = new PathMapper(ctx); break;
             default: throw new IllegalStateException("no mapper for " + type);
         }
         if (!"UTF-8".equals(table.encoding()) && table.encoding().startsWith("Windows")) {

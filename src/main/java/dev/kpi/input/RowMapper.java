@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Turns a data row into a typed record. Subclasses read fields through the typed getters below, which
@@ -24,6 +25,8 @@ public abstract class RowMapper<T> {
 
         private SkipRow() { super(null, null, false, false); }
     }
+
+    /** An id that a spreadsheet turned into scientific notation (1.23E+17). */
 
     protected final ReadContext ctx;
     protected final ColumnMapping mapping;
@@ -43,6 +46,18 @@ public abstract class RowMapper<T> {
     }
 
     protected abstract T read(RawRow row) throws SkipRow;
+
+    /**
+     * Sends the records of a row to {@code sink} and returns how many there were: one, or none when the
+     * row is skipped. A mapper whose rows can hold several records (a touchpoint row with first and
+     * latest touch) overrides this.
+     */
+    public long mapInto(RawRow row, Consumer<Object> sink) {
+        T t = map(row);
+        if (t == null) return 0;
+        sink.accept(t);
+        return 1;
+    }
 
     protected final SkipRow bad(RawRow row, String field, String value, String reason, boolean required) {
         ctx.diagnostics().bad(ctx.fileName(), row.line(), mapping.headerOf(field), value, reason, required);
@@ -67,6 +82,7 @@ public abstract class RowMapper<T> {
     }
 
     static boolean isTextPlaceholder(String s) {
+        if (s.length() > 4) return false; // the longest placeholder is "none"/"null"
         switch (s.toLowerCase(Locale.ROOT)) {
             case "": case "--": case "-": case "—": case "n/a": case "na": case "null": case "none": return true;
             default: return false;
@@ -152,7 +168,7 @@ public abstract class RowMapper<T> {
         String v = text(row, field);
         if (v == null) return List.of();
         List<String> out = new ArrayList<>();
-        for (String p : v.split("[;]")) {
+        for (String p : v.split(";")) {
             String s = p.strip();
             if (!s.isEmpty()) out.add(s);
         }

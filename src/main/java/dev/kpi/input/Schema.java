@@ -33,6 +33,8 @@ public final class Schema {
             case DEALS: return DEALS;
             case TRANSACTIONS: return TRANSACTIONS;
             case SUBSCRIPTIONS: return SUBSCRIPTIONS;
+            case TOUCHPOINTS: return TOUCHPOINTS;
+            case PATHS: return PATHS;
             default: throw new IllegalArgumentException(type.toString());
         }
     }
@@ -124,4 +126,21 @@ public final class Schema {
             f("plan", FieldType.TEXT, "plan or price name"),
             f("status", FieldType.TEXT, "subscription status (active, canceled, trialing, …)"),
             f("currency", FieldType.CURRENCY, "currency of the amounts"));
+    static final Schema TOUCHPOINTS = new Schema(RecordType.TOUCHPOINTS,
+            f("journeyId", FieldType.ID, "contact, account or visitor the touch belongs to (first of a ;-list)"),
+            f("accountId", FieldType.ID_LIST, "account / company of that contact, for joining deals per account"),
+            f("timestamp", FieldType.DATETIME, "when the touch happened"),
+            f("channel", FieldType.TEXT, "channel / source of the touch"),
+            f("campaign", FieldType.TEXT, "campaign of the touch"),
+            f("cost", FieldType.MONEY, "cost of the touch (e.g. a paid click), counted as channel cost"),
+            f("currency", FieldType.CURRENCY, "currency of the cost"),
+            f("latestChannel", FieldType.TEXT, "a second, later touch on the same row (HubSpot Latest Source)"),
+            f("latestTimestamp", FieldType.DATETIME, "when the second touch happened (HubSpot Latest Source Date)"),
+            f("latestCampaign", FieldType.TEXT, "campaign of the second touch"));
+
+    static final Schema PATHS = new Schema(RecordType.PATHS,
+            f("path", FieldType.TEXT, "channels of the path in order, separated by > (A > B > C)"),
+            f("conversions", FieldType.COUNT, "journeys on this path that converted"),
+            f("value", FieldType.DECIMAL, "total conversion value of the path"),
+            f("nulls", FieldType.COUNT, "journeys on this path that did not convert"));
 }

@@ -7,9 +7,19 @@ import java.util.Locale;
  * {@code --spend}, {@code --deals}, … options and the {@code inputs:} keys of the config.
  */
 public enum RecordType {
-    SPEND, COSTS, LEADS, DEALS, TRANSACTIONS, SUBSCRIPTIONS;
+    SPEND, COSTS, LEADS, DEALS, TRANSACTIONS, SUBSCRIPTIONS, TOUCHPOINTS, PATHS;
 
     public String key() { return name().toLowerCase(Locale.ROOT); }
+
+    /** "spend, costs, leads, …": every key, for messages. */
+    public static String allKeys() {
+        StringBuilder sb = new StringBuilder();
+        for (RecordType t : values()) {
+            if (sb.length() > 0) sb.append(", ");
+            sb.append(t.key());
+        }
+        return sb.toString();
+    }
 
     public static RecordType fromKey(String key) {
         for (RecordType t : values()) if (t.key().equalsIgnoreCase(key)) return t;

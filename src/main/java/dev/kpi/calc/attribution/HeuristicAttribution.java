@@ -22,7 +22,8 @@ import java.util.Objects;
  * <li>position: 40 % first, 40 % last, 20 % over the middle (two touches: 50/50); j-shaped 20/60 and
  * inverse-j 60/20 follow the same rule with their shares (two touches: 30/70 and 70/30);</li>
  * <li>w-shaped: 30 % each to the first touch, the lead-creation touch and the last touch, 10 % over the
- * others; the lead-creation touch is the last touch at or before the journey's {@code leadAt}, or
+ * others; the lead-creation touch is the last touch at or before the journey's {@code leadAt} (or
+ * {@code opportunityAt} when {@link HeuristicSettings#wMiddle()} says so), or
  * without one (and always on path tables) the touch nearest the middle, ties to the earlier;</li>
  * <li>full-path: 22.5 % each to first, lead-creation, opportunity-creation and last touch, 10 % over the
  * others; default anchors the touches nearest 1/3 and 2/3 of the path;</li>
@@ -40,6 +41,8 @@ public final class HeuristicAttribution {
     private final List<AttributionModel> models;
     private final HeuristicSettings settings;
     private final boolean byCampaign;
+    private final double[] wShares;
+    private final double[] fullPathShares;
     private final CreditLedger[] ledgers;
     private long conversions;
     private long valueMicros;
@@ -56,6 +59,8 @@ public final class HeuristicAttribution {
             if (!m.isHeuristic()) throw new IllegalArgumentException(m.key() + " is not a rule-based model");
         }
         this.settings = Objects.requireNonNull(settings);
+        this.wShares = settings.wShares();
+        this.fullPathShares = settings.fullPathShares();
         this.byCampaign = byCampaign;
         this.ledgers = new CreditLedger[this.models.size()];
         for (int i = 0; i < ledgers.length; i++) ledgers[i] = new CreditLedger();
@@ -172,15 +177,16 @@ public final class HeuristicAttribution {
             case J_SHAPED: TouchWeights.position(n, settings.jFirst(), settings.jLast(), w); break;
             case INVERSE_J: TouchWeights.position(n, settings.inverseJFirst(), settings.inverseJLast(), w); break;
             case W_SHAPED: {
-                int lead = leadAt != null ? TouchWeights.indexAt(times, n, leadAt) : TouchWeights.nearestIndex(n, 1, 2);
-                TouchWeights.anchored(n, new int[] {0, lead, n - 1}, settings.wAnchor(), w);
+                LocalDateTime middleAt = settings.wMiddle() == HeuristicSettings.MiddleAnchor.OPPORTUNITY ? opportunityAt : leadAt;
+                int middle = middleAt != null ? TouchWeights.indexAt(times, n, middleAt) : TouchWeights.nearestIndex(n, 1, 2);
+                TouchWeights.anchored(n, new int[] {0, middle, n - 1}, wShares, w);
                 break;
             }
             case FULL_PATH: {
                 int lead = leadAt != null ? TouchWeights.indexAt(times, n, leadAt) : TouchWeights.nearestIndex(n, 1, 3);
                 int opp = opportunityAt != null ? TouchWeights.indexAt(times, n, opportunityAt) : TouchWeights.nearestIndex(n, 2, 3);
                 if (opp < lead) opp = lead; // an opportunity is never created before its lead
-                TouchWeights.anchored(n, new int[] {0, lead, opp, n - 1}, settings.fullPathAnchor(), w);
+                TouchWeights.anchored(n, new int[] {0, lead, opp, n - 1}, fullPathShares, w);
                 break;
             }
             default: throw new IllegalArgumentException(model.key() + " is not positional");

@@ -34,9 +34,11 @@ import java.util.function.Consumer;
  * <li>A non-converting id whose touches are all dropped emits nothing.</li>
  * </ol>
  *
- * <p>Input order: {@link InputOrder#GROUPED} trusts that all touches of an id are adjacent and keeps only
- * the current id in memory; {@link InputOrder#SORTED} additionally checks that ids ascend (String order)
- * and fails on the first id out of order; {@link InputOrder#ANY} holds every journey in a map until
+ * <p>Input order: {@link InputOrder#GROUPED} expects all touches of an id to be adjacent and keeps only
+ * the current id in memory, plus a compact set of the ids already closed ({@link SeenIds}, 16 to 32
+ * bytes per id) so that an id that comes back fails with {@link NotGroupedException} instead of being
+ * split silently into two journeys; {@link InputOrder#SORTED} checks instead that ids ascend (String
+ * order), which needs no memory, and fails on the first id out of order; {@link InputOrder#ANY} holds every journey in a map until
  * {@link #finish()} (memory grows with the touches). Conversions are given up front as a map, since
  * there are far fewer of them than touches.
  */
@@ -44,6 +46,19 @@ public final class JourneyBuilder {
 
     /** How the touch stream is arranged by journey id. */
     public enum InputOrder { GROUPED, SORTED, ANY }
+
+    /** Grouped or sorted input whose journey ids turn out not to be grouped or sorted. */
+    public static final class NotGroupedException extends IllegalStateException {
+        private final String journeyId;
+
+        NotGroupedException(String journeyId, String message) {
+            super(message);
+            this.journeyId = journeyId;
+        }
+
+        /** The id that came out of order. */
+        public String journeyId() { return journeyId; }
+    }
 
     private final Map<String, List<Conversion>> conversions;
     private final Duration lookback;
@@ -55,6 +70,7 @@ public final class JourneyBuilder {
     private List<Touch> current = new ArrayList<>();
     private final Map<String, List<Touch>> pending = new LinkedHashMap<>();
     private final Set<String> convertedIdsSeen = new HashSet<>();
+    private final SeenIds closedIds = new SeenIds();
     private boolean finished;
 
     private long touchesRead;
@@ -98,8 +114,15 @@ public final class JourneyBuilder {
         if (!journeyId.equals(currentId)) {
             if (currentId != null) {
                 if (order == InputOrder.SORTED && journeyId.compareTo(currentId) < 0) {
-                    throw new IllegalStateException("touchpoints are not sorted by journey id: '" + journeyId
-                            + "' comes after '" + currentId + "' (use unsorted input mode)");
+                    throw new NotGroupedException(journeyId, "touchpoints are not sorted by journey id: '" + journeyId
+                            + "' comes after '" + currentId + "'");
+                }
+                if (order == InputOrder.GROUPED) {
+                    closedIds.add(currentId);
+                    if (closedIds.contains(journeyId)) {
+                        throw new NotGroupedException(journeyId, "touchpoints are not grouped by journey id: journey '"
+                                + journeyId + "' appears again after other journeys");
+                    }
                 }
                 emit(currentId, current);
             }

@@ -43,20 +43,30 @@ public final class TouchWeights {
     }
 
     /**
-     * Each anchor position gets {@code anchorShare} (anchors that fall on the same touch add up); the
-     * rest {@code 1 - anchors × anchorShare} is spread evenly over the touches that are not anchors, or
-     * over the distinct anchors when every touch is one. Two-touch paths split 50/50. Used by W-shaped
-     * (first, lead, last; 0.3 each) and full path (first, lead, opportunity, last; 0.225 each).
+     * Anchor k (a touch index) gets {@code shares[k]} (anchors that fall on the same touch add up); the
+     * rest {@code 1 - Σ shares} is spread evenly over the touches that are not anchors, or over the
+     * distinct anchors when every touch is one. The first and last entries of {@code anchors} are the
+     * first and last touch. A two-touch path gives each end its own share plus half of everything else
+     * (the middle anchors' shares and the rest): 50/50 with symmetric shares. Used by W-shaped (first,
+     * lead, last; 0.3 each) and full path (first, lead, opportunity, last; 0.225 each).
      */
-    public static void anchored(int n, int[] anchors, double anchorShare, double[] w) {
+    public static void anchored(int n, int[] anchors, double[] shares, double[] w) {
         if (n == 1) { w[0] = 1; return; }
-        if (n == 2) { w[0] = 0.5; w[1] = 0.5; return; }
+        int k = anchors.length;
+        if (n == 2) {
+            double ends = shares[0] + shares[k - 1];
+            double shared = (1 - ends) / 2;
+            w[0] = shares[0] + shared;
+            w[1] = shares[k - 1] + shared;
+            return;
+        }
         clear(n, w);
         boolean[] isAnchor = new boolean[n];
-        for (int a : anchors) { w[a] += anchorShare; isAnchor[a] = true; }
+        double sum = 0;
+        for (int i = 0; i < k; i++) { w[anchors[i]] += shares[i]; isAnchor[anchors[i]] = true; sum += shares[i]; }
         int others = 0, distinct = 0;
-        for (boolean b : isAnchor) { if (b) distinct++; else others++; }
-        double rest = 1 - anchors.length * anchorShare;
+        for (int i = 0; i < n; i++) { if (isAnchor[i]) distinct++; else others++; }
+        double rest = 1 - sum;
         for (int i = 0; i < n; i++) {
             if (others > 0 ? !isAnchor[i] : isAnchor[i]) w[i] += rest / (others > 0 ? others : distinct);
         }

@@ -177,6 +177,55 @@ class HeuristicAttributionTest {
         assertThrows(IllegalArgumentException.class, () -> HeuristicSettings.defaults().withPosition(0.7, 0.4));
     }
 
+    /**
+     * Configured anchor shares on the sample journey (touches PS, Direct, Email, Direct; no lead time, so
+     * the W middle is touch 1 and the full-path anchors are touches 0, 1, 2, 3). W 40/20/30 + 10: touch 0
+     * 0.4, touch 1 0.2, touch 3 0.3, the rest 0.1 to touch 2 → PS 0.4, Direct 0.2 + 0.3 = 0.5, Email 0.1.
+     * Full path 40/10/20/20 + 10: every touch is an anchor, so the rest 0.1 goes evenly to the four →
+     * 0.425, 0.125, 0.225, 0.225 → PS 0.425, Direct 0.35, Email 0.225. Two touches with W 40/20/30 + 10:
+     * each end keeps its share and half of the rest (0.2 + 0.1) → 0.55 / 0.45.
+     */
+    @Test void configuredAnchorShares() {
+        HeuristicSettings s = HeuristicSettings.defaults().withWShaped(0.4, 0.2, 0.3).withFullPath(0.4, 0.1, 0.2, 0.2);
+        HeuristicAttribution h = new HeuristicAttribution(List.of(W_SHAPED, FULL_PATH), s, false);
+        h.accept(sample(null));
+        AttributionResult w = h.results().get(0), z = h.results().get(1);
+        assertCredit(w, "Paid Search", "0.4");
+        assertCredit(w, "Direct", "0.5");
+        assertCredit(w, "Email", "0.1");
+        assertCredit(z, "Paid Search", "0.425");
+        assertCredit(z, "Direct", "0.35");
+        assertCredit(z, "Email", "0.225");
+        Journey two = new Journey("j2", List.of(Touch.of("A", D1), Touch.of("B", D1.plusDays(1))), true, D1.plusDays(2),
+                0, false, null, null);
+        double[] shares = HeuristicAttribution.shares(W_SHAPED, two, s);
+        assertEquals(0.55, shares[0], 1e-12);
+        assertEquals(0.45, shares[1], 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> HeuristicSettings.defaults().withWShaped(0.5, 0.3, 0.3));
+    }
+
+    /**
+     * The W middle anchor at lead or at opportunity creation. Lead created at the first touch (Jan 1),
+     * opportunity on Jan 16 (last touch at or before it: Email, Jan 15). Lead: anchors 0, 0, 3 → touch 0
+     * 0.6, touch 3 0.3, the rest 0.1 over touches 1 and 2 → PS 0.6, Direct 0.05 + 0.3 = 0.35, Email 0.05.
+     * Opportunity: anchors 0, 2, 3, the rest to touch 1 → PS 0.3, Direct 0.1 + 0.3 = 0.4, Email 0.3.
+     */
+    @Test void wShapedMiddleAtLeadOrOpportunity() {
+        Journey base = sample(D1);
+        Journey j = new Journey(base.id(), base.touches(), true, base.conversionAt(), base.valueMicros(), true, D1, D1.plusDays(15));
+        HeuristicAttribution lead = new HeuristicAttribution(List.of(W_SHAPED), HeuristicSettings.defaults(), false);
+        lead.accept(j);
+        assertCredit(lead.results().get(0), "Paid Search", "0.6");
+        assertCredit(lead.results().get(0), "Direct", "0.35");
+        assertCredit(lead.results().get(0), "Email", "0.05");
+        HeuristicAttribution opp = new HeuristicAttribution(List.of(W_SHAPED),
+                HeuristicSettings.defaults().withWMiddle(HeuristicSettings.MiddleAnchor.OPPORTUNITY), false);
+        opp.accept(j);
+        assertCredit(opp.results().get(0), "Paid Search", "0.3");
+        assertCredit(opp.results().get(0), "Direct", "0.4");
+        assertCredit(opp.results().get(0), "Email", "0.3");
+    }
+
     private static List<AttributionModel> heuristics() {
         List<AttributionModel> out = new ArrayList<>();
         for (AttributionModel m : EnumSet.allOf(AttributionModel.class)) if (m.isHeuristic()) out.add(m);

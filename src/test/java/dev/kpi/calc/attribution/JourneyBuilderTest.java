@@ -108,4 +108,33 @@ class JourneyBuilderTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> sorted.accept("a", Touch.of("x", T)));
         assertTrue(e.getMessage().contains("not sorted by journey id"));
     }
+
+    /** Grouped input is streamed, and an id that comes back after other ids fails instead of splitting its journey. */
+    @Test void groupedInputIsCheckedForAdjacency() {
+        List<Journey> out = new ArrayList<>();
+        JourneyBuilder grouped = new JourneyBuilder(Map.of(), null, null, InputOrder.GROUPED, out::add);
+        grouped.accept("b", Touch.of("x", T));
+        grouped.accept("b", Touch.of("y", T.plusDays(1)));
+        grouped.accept("a", Touch.of("x", T)); // not sorted, but grouped: fine
+        assertEquals(1, out.size(), "b is emitted as soon as a starts");
+        JourneyBuilder.NotGroupedException e = assertThrows(JourneyBuilder.NotGroupedException.class,
+                () -> grouped.accept("b", Touch.of("z", T)));
+        assertEquals("b", e.journeyId());
+        assertTrue(e.getMessage().contains("not grouped by journey id"), e.getMessage());
+
+        JourneyBuilder sorted = new JourneyBuilder(Map.of(), null, null, InputOrder.SORTED, j -> {});
+        sorted.accept("b", Touch.of("x", T));
+        assertThrows(JourneyBuilder.NotGroupedException.class, () -> sorted.accept("a", Touch.of("x", T)));
+    }
+
+    /** The compact id set: membership after growth, and distinct hashes for similar ids. */
+    @Test void seenIdsGrowAndRemember() {
+        SeenIds ids = new SeenIds();
+        for (int i = 0; i < 50_000; i++) assertTrue(ids.add("J" + i));
+        assertEquals(50_000, ids.size());
+        for (int i = 0; i < 50_000; i++) assertTrue(ids.contains("J" + i));
+        assertFalse(ids.contains("J50000"));
+        assertFalse(ids.add("J7"));
+        assertNotEquals(SeenIds.hash("ab"), SeenIds.hash("ba"));
+    }
 }
