@@ -233,6 +233,8 @@ public final class RecordReader {
             case COSTS: mapper = new CostMapper(ctx); break;
             case LEADS: mapper = new LeadMapper(ctx); break;
             case DEALS: mapper = new DealMapper(ctx); break;
+            case TRAFFIC: mapper = new TrafficMapper(ctx); break;
+            case EMAIL: mapper = new EmailMapper(ctx); break;
             default: throw new IllegalStateException("no mapper for " + type);
         }
         if (!"UTF-8".equals(table.encoding()) && table.encoding().startsWith("Windows")) {
