@@ -105,14 +105,17 @@ public final class FunnelCalculator {
         return bestDealFunnel(atoms, deals);
     }
 
-    /** The built-in pipeline most deals carry a stage value of (ties: HubSpot, Salesforce, Pipedrive). */
+    /**
+     * The built-in pipeline most deals carry an open-stage value of (ties: HubSpot, Salesforce, Pipedrive);
+     * {@link Funnel#dealsOnly()} when no deal does. Won stages do not count: every CRM has "Closed Won".
+     */
     public static Funnel bestDealFunnel(Atoms atoms, DealTable deals) {
         Funnel best = null;
         long bestCount = 0;
         long valueBits = ~((1L << Atoms.DEAL) | (1L << Atoms.WON));
         for (Funnel f : Funnel.dealDefaults()) {
             long m = 0;
-            for (Stage s : f.stages()) m |= atoms.mask(s);
+            for (Stage s : f.stages()) if (!s.won()) m |= atoms.mask(s);
             m &= valueBits;
             long n = 0;
             for (int i = 0; i < deals.size(); i++) if ((deals.mask(i) & m) != 0) n++;
