@@ -19,12 +19,12 @@ import java.util.Map;
 
 /**
  * The kpi config ({@code kpi.yaml}, or JSON). Keys are a public contract, documented in the README:
- * {@code currency, fx, timezone, inputs, channels, marketingChannels, stages}. Unknown keys are errors
+ * {@code currency, fx, timezone, inputs, channels, marketingChannels, stages, funnel, qualified}. Unknown keys are errors
  * that name the file, line and closest valid key.
  */
 public final class KpiConfig {
     static final List<String> TOP_KEYS = List.of("currency", "fx", "timezone", "inputs", "channels",
-            "marketingChannels", "stages");
+            "marketingChannels", "stages", "funnel", "qualified");
 
     private final Path file;
     private String currency;
@@ -35,6 +35,8 @@ public final class KpiConfig {
     private final List<String> marketingChannels = new ArrayList<>();
     private final List<String> wonStages = new ArrayList<>();
     private final List<String> lostStages = new ArrayList<>();
+    private FunnelConfig funnel;
+    private QualifiedConfig qualified;
 
     private KpiConfig(Path file) { this.file = file; }
 
@@ -54,6 +56,10 @@ public final class KpiConfig {
     public List<String> marketingChannels() { return marketingChannels; }
     public List<String> wonStages() { return wonStages; }
     public List<String> lostStages() { return lostStages; }
+    /** The {@code funnel:} section, or null when the config has none. */
+    public FunnelConfig funnel() { return funnel; }
+    /** The {@code qualified:} section, or null when the config has none. */
+    public QualifiedConfig qualified() { return qualified; }
 
     public static KpiConfig load(Path path) {
         String name = path.getFileName() == null ? path.toString() : path.toString();
@@ -98,6 +104,8 @@ public final class KpiConfig {
             if (n.get("won") != null) c.wonStages.addAll(n.get("won").texts());
             if (n.get("lost") != null) c.lostStages.addAll(n.get("lost").texts());
         }
+        if ((n = root.get("funnel")) != null) c.funnel = FunnelConfig.bind(n);
+        if ((n = root.get("qualified")) != null) c.qualified = QualifiedConfig.bind(n);
         return c;
     }
 

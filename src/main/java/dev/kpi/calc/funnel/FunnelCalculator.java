@@ -391,7 +391,9 @@ public final class FunnelCalculator {
             Row row = new Row();
             row.put("stage", funnel.stages().get(k).name());
             row.put("reached", r);
-            row.put("conversionFromFirst", Ratio.proportion(r, first, "nothing reached the first stage"));
+            // the first stage is 100 % of itself by definition: no interval to show
+            row.put("conversionFromFirst", k == 0 ? Ratio.of(r, first, Kind.PERCENT, "nothing reached the first stage")
+                    : Ratio.proportion(r, first, "nothing reached the first stage"));
             if (k == 0) {
                 row.put("stepConversion", null);
                 row.put("dropOff", null);
@@ -454,7 +456,7 @@ public final class FunnelCalculator {
             rows.add(new Row().put("stage", "(won deals)").put("count", dealsNeeded.setScale(0, RoundingMode.CEILING).longValueExact()));
         }
         List<Column> cols = List.of(Column.text("stage", "Stage"), new Column("count", "Needed", Kind.COUNT));
-        String t = Report.money(target).toPlainString();
+        String t = String.format(java.util.Locale.ROOT, "%,.2f", Report.money(target));
         report.sections().add(new Section("Needed for a revenue target of " + t + (fx.currency() == null ? "" : " " + fx.currency()),
                 "required", cols, rows));
     }
