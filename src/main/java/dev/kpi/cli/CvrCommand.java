@@ -9,6 +9,7 @@ import dev.kpi.records.Email;
 import dev.kpi.records.Lead;
 import dev.kpi.records.RecordType;
 import dev.kpi.records.Traffic;
+import dev.kpi.render.Format;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,6 +54,13 @@ public final class CvrCommand extends ReportCommand {
     long responseTarget;
 
     public CvrCommand(Env env) { super(env); }
+
+    /** Tables and markdown show one table per KPI family; machine formats keep one wide row per group. */
+    @Override
+    protected Report forDisplay(Report report, Format format) {
+        return (format == Format.TABLE || format == Format.MARKDOWN) && CvrLayout.wide(report)
+                ? CvrLayout.forReading(report) : report;
+    }
 
     @Override
     protected Report compute() {

@@ -142,7 +142,8 @@ public final class CvrCalculator {
         sawDeals = true;
         deals.add(d);
         seen(Minutes.of(d.created()));
-        seen(Minutes.of(d.closed()));
+        // an open deal's close date is the expected one, not something that happened
+        if (d.outcome() != dev.kpi.records.Outcome.OPEN) seen(Minutes.of(d.closed()));
     }
 
     public void add(Traffic t) {
@@ -252,7 +253,11 @@ public final class CvrCalculator {
     /** KPIs left out by the last {@link #finish}, each with the input it needs (for stderr). */
     public List<String> skipped() { return List.copyOf(skipped); }
 
-    /** The date cohorts are judged at: the option, else the latest date in the data (null when there is none). */
+    /**
+     * The date cohorts are judged at: the option, else the latest date in the data — lead creation and
+     * customer dates, deal creation and the close of won or lost deals, traffic and email dates (null when
+     * there is none).
+     */
     public LocalDate asOf() { return options.asOf() != null ? options.asOf() : Minutes.day(latest); }
 
     private boolean isMarketing(int channelCode) {
@@ -613,7 +618,8 @@ public final class CvrCalculator {
         if (noCreated > 0) r.warn(noCreated + " lead" + (noCreated == 1 ? " has" : "s have") + " no creation date and cannot be counted");
         if (qualifiedUndated > 0 && hasLeads && qualData) {
             r.notes().add(qualifiedUndated + " MQL" + (qualifiedUndated == 1 ? " has" : "s have")
-                    + " no qualification date (qualified by lifecycle stage only) and are not in the lead velocity series.");
+                    + " no qualification date (qualified by lifecycle stage only), so " + (qualifiedUndated == 1 ? "it is" : "they are")
+                    + " not in the lead velocity series.");
         }
         if (trafficCut > 0) {
             r.warn(trafficCut + " traffic row" + (trafficCut == 1 ? " covers" : "s cover") + " a period that --from/--to cuts"
