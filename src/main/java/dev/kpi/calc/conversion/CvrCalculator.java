@@ -123,8 +123,8 @@ public final class CvrCalculator {
         List<Funnel> funnels = new ArrayList<>();
         if (options.funnel() != null) funnels.add(options.funnel()); else funnels.addAll(Funnel.dealDefaults());
         this.atoms = new Atoms(funnels);
-        this.leads = new LeadTable(texts, accounts);
-        this.deals = new DealTable(atoms, texts, accounts);
+        this.leads = new LeadTable(texts, accounts, detail(dims));
+        this.deals = new DealTable(atoms, texts, accounts, detail(dims));
         this.marketing = options.marketingChannels().stream().map(s -> s.strip().toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
     }
@@ -746,5 +746,10 @@ public final class CvrCalculator {
             if (r.column("clickRate") != null) row.put("clickRate", Rates.rate(g.clicks, g.delivered, "no emails delivered"));
             if (r.column("forwardRate") != null) row.put("forwardRate", Rates.rate(g.forwards, g.delivered, "no emails delivered"));
         }
+    }
+
+    /** Whether entities must keep campaign, raw source and owner: only when the report is grouped by one. */
+    static boolean detail(List<Dimension> dims) {
+        return dims.contains(Dimension.CAMPAIGN) || dims.contains(Dimension.SOURCE) || dims.contains(Dimension.OWNER);
     }
 }

@@ -43,7 +43,11 @@ public final class DealTable {
     private final IntColumn owner = new IntColumn(TextCodes.NONE);
     private long duplicates;
 
-    public DealTable(Atoms atoms, TextCodes texts, KeyIndex accounts) {
+    private final boolean detail;
+
+    /** As {@link LeadTable}: campaign, raw source and owner are kept only with {@code detail}. */
+    public DealTable(Atoms atoms, TextCodes texts, KeyIndex accounts, boolean detail) {
+        this.detail = detail;
         this.atoms = atoms;
         this.texts = texts;
         this.accounts = accounts;
@@ -88,9 +92,11 @@ public final class DealTable {
         }
         fill(account, i, d.accountId() == null ? TextCodes.NONE : accounts.add(d.accountId()));
         fill(channel, i, texts.code(d.channel()));
-        fill(campaign, i, texts.code(d.campaign()));
-        fill(source, i, texts.code(d.source()));
-        fill(owner, i, texts.code(d.owner()));
+        if (detail) {
+            fill(campaign, i, texts.code(d.campaign()));
+            fill(source, i, texts.code(d.source()));
+            fill(owner, i, texts.code(d.owner()));
+        }
     }
 
     private boolean isNew;

@@ -72,8 +72,8 @@ public final class FunnelCalculator {
         this.options = options;
         this.dims = List.copyOf(options.dims());
         this.atoms = new Atoms(candidates(options.funnel()));
-        this.leads = new LeadTable(texts, accounts);
-        this.deals = new DealTable(atoms, texts, accounts);
+        this.leads = new LeadTable(texts, accounts, detail(dims));
+        this.deals = new DealTable(atoms, texts, accounts, detail(dims));
     }
 
     /** The funnels whose stage values must be recognised while reading. */
@@ -459,5 +459,10 @@ public final class FunnelCalculator {
         String t = String.format(java.util.Locale.ROOT, "%,.2f", Report.money(target));
         report.sections().add(new Section("Needed for a revenue target of " + t + (fx.currency() == null ? "" : " " + fx.currency()),
                 "required", cols, rows));
+    }
+
+    /** Whether entities must keep campaign, raw source and owner: only when the report is grouped by one. */
+    static boolean detail(List<Dimension> dims) {
+        return dims.contains(Dimension.CAMPAIGN) || dims.contains(Dimension.SOURCE) || dims.contains(Dimension.OWNER);
     }
 }

@@ -1,6 +1,7 @@
 package dev.kpi.calc.funnel;
 
 import dev.kpi.calc.Dimension;
+import dev.kpi.records.TimeGrain;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,11 +23,26 @@ public final class GroupKey {
                 case SOURCE: v = source; break;
                 case OWNER: v = owner; break;
                 case PLATFORM: v = null; break;
-                default: v = date == null ? null : d.grain().key(date); break;
+                default: v = date == null ? null : timeKey(d.grain(), date); break;
             }
             key.add(v == null || v.isBlank() ? Dimension.NONE : v);
         }
         return key;
+    }
+
+    /** {@link TimeGrain#key} without {@code String.format} (it runs once per lead or deal). */
+    static String timeKey(TimeGrain g, LocalDate d) {
+        int y = d.getYear();
+        switch (g) {
+            case DAY: return d.toString();
+            case MONTH: {
+                int m = d.getMonthValue();
+                return y >= 1000 && y <= 9999 ? y + (m < 10 ? "-0" : "-") + m : g.key(d);
+            }
+            case QUARTER: return y + "-Q" + ((d.getMonthValue() - 1) / 3 + 1);
+            case YEAR: return Integer.toString(y);
+            default: return g.key(d);
+        }
     }
 
     public static boolean needsTime(List<Dimension> dims) {

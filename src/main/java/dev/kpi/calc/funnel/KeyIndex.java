@@ -8,7 +8,7 @@ import java.util.Map;
  * Gives each distinct identifier (lead id, deal id, account id) a dense index 0, 1, 2, … in order of
  * first sight, so per-entity values can live in primitive arrays. Identifiers made of up to 18 digits
  * without a leading zero (HubSpot, Pipedrive and most CRM ids) are held as {@code long}s in an
- * open-addressing table (about 20 bytes per id); other identifiers (Salesforce's 18-character ids, e-mail
+ * open-addressing table (about 25 bytes per id); other identifiers (Salesforce's 18-character ids, e-mail
  * addresses) use a hash map. {@link #key(int)} gives the identifier back exactly as written.
  */
 public final class KeyIndex {
@@ -50,7 +50,7 @@ public final class KeyIndex {
             slotIndex[s] = size;
             numericCount++;
             grow(n);
-            if (numericCount * 2 > slots.length) rehash();
+            if (numericCount * 10L > slots.length * 7L) rehash(); // load factor 0.7
             return size++;
         }
         Integer i = text.get(key);

@@ -33,10 +33,16 @@ public final class LeadTable {
     private long duplicates;
     private final List<String> duplicateExamples = new ArrayList<>();
 
-    /** Texts and account ids are coded in the given shared dictionaries. */
-    public LeadTable(TextCodes texts, KeyIndex accounts) {
+    private final boolean detail;
+
+    /**
+     * Texts and account ids are coded in the given shared dictionaries. Campaign, raw source and owner are
+     * kept only with {@code detail} (a report grouped by one of them): without it they cost no memory.
+     */
+    public LeadTable(TextCodes texts, KeyIndex accounts, boolean detail) {
         this.texts = texts;
         this.accounts = accounts;
+        this.detail = detail;
         for (int i = 0; i < dates.length; i++) dates[i] = i == 0 ? created : new IntColumn(Minutes.NONE);
     }
 
@@ -50,7 +56,8 @@ public final class LeadTable {
         put(l.id(), new int[] {Minutes.of(l.created()), Minutes.of(l.mqlDate()), Minutes.of(l.sqlDate()),
                         Minutes.of(l.opportunityDate()), Minutes.of(l.customerDate())},
                 new int[] {texts.code(l.lifecycleStage()), l.accountId() == null ? TextCodes.NONE : accounts.add(l.accountId()),
-                        texts.code(l.channel()), texts.code(l.campaign()), texts.code(l.source()), texts.code(l.owner()), response},
+                        texts.code(l.channel()), detail ? texts.code(l.campaign()) : TextCodes.NONE,
+                        detail ? texts.code(l.source()) : TextCodes.NONE, detail ? texts.code(l.owner()) : TextCodes.NONE, response},
                 l.meetingsBooked() == null ? -1 : l.meetingsBooked(), l.meetingsAttended() == null ? -1 : l.meetingsAttended(),
                 touch);
     }

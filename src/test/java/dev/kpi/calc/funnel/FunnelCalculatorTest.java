@@ -242,4 +242,11 @@ class FunnelCalculatorTest {
         assertEquals(new BigDecimal("30.00"), s.get(4).get("medianDaysFromPrevious"));
         assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("1 deal matched no lead")), r.warnings().toString());
     }
+
+    @Test void groupTimeKeysEqualTheTimeGrainKeys() {
+        // the fast keys must be exactly what TimeGrain writes everywhere else (e.g. cac rows)
+        for (LocalDate d = LocalDate.of(2023, 12, 20); d.isBefore(LocalDate.of(2025, 2, 10)); d = d.plusDays(1)) {
+            for (dev.kpi.records.TimeGrain g : dev.kpi.records.TimeGrain.values()) assertEquals(g.key(d), GroupKey.timeKey(g, d));
+        }
+    }
 }
