@@ -79,7 +79,8 @@ public final class Main {
         all.add(cl);
         all.addAll(cl.getSubcommands().values());
         for (CommandLine c : all) {
-            c.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+            c.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes)
+                    .width(Math.max(80, Math.min(120, env.terminalWidth())));
         }
         cl.setOut(env.out());
         cl.setErr(env.err());

@@ -13,6 +13,7 @@ import java.util.List;
 
 @Command(name = "ads", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Ad metrics: impressions, clicks, cost, conversions, CTR, CPC, CPM, CPA, ROAS, conversion rate.",
+                "",
                 "Ratios are recomputed from summed parts, over the rows that report both parts."},
         footer = {"", "Examples:",
                 "  kpi ads --spend google_ads.csv linkedin_ads.csv --by platform",

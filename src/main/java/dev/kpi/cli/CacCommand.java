@@ -18,8 +18,9 @@ import java.util.List;
 
 @Command(name = "cac", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Customer acquisition cost: CAC, marketing CAC, CPL, cost per MQL/SQL, CPA, payback, LTV:CAC.",
-                "New customers are accounts whose first won deal closed in the period. Grouped by channel,",
-                "campaign or platform, rows are paid CAC (that group's spend / its new customers)."},
+                "",
+                "New customers are accounts whose first won deal closed in the period. Grouped by channel, campaign "
+                        + "or platform, rows are paid CAC (that group's spend / its new customers); the total is blended."},
         footer = {"", "Examples:",
                 "  kpi cac --spend google_ads.csv meta_ads.csv --costs costs.csv --deals deals.csv",
                 "  kpi cac --config kpi.yaml --by month --format json",
@@ -36,7 +37,7 @@ public final class CacCommand extends ReportCommand {
     BigDecimal arpa;
 
     @Option(names = "--gross-margin", paramLabel = "FRACTION", converter = FractionConverter.class,
-            description = "Gross margin as 0.8 or 80%, for CAC payback.")
+            description = "Gross margin as 0.8 or 80%%, for CAC payback.")
     BigDecimal grossMargin;
 
     @Option(names = "--ltv", paramLabel = "AMOUNT", description = "Customer lifetime value, for LTV:CAC.")

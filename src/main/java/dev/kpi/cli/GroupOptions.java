@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 /** {@code --by DIM[,DIM]}: group rows by one or more dimensions. */
 public final class GroupOptions {
-    @Option(names = "--by", paramLabel = "DIM[,DIM]",
+    @Option(names = "--by", paramLabel = "DIM[,DIM]", completionCandidates = Candidates.Dimensions.class,
             description = "Group by: channel, campaign, platform, day, week, month, quarter, year (comma-separated).")
     String by;
 

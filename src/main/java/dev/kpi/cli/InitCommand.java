@@ -14,7 +14,6 @@ import picocli.CommandLine.Parameters;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +23,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "init", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Write a commented starter kpi.yaml for these exports.",
+                "",
                 "Each file's record type, preset and conventions are detected; edit the result freely."},
         footer = {"", "Examples:", "  kpi init exports/*.csv", "  kpi init google_ads.csv deals.csv --output -"})
 public final class InitCommand implements Callable<Integer> {
@@ -105,7 +105,8 @@ public final class InitCommand implements Callable<Integer> {
 
     private String render(List<Found> found, List<String> unknown, TreeSet<String> currencies) {
         StringBuilder y = new StringBuilder();
-        y.append("# kpi config, written by `kpi init` on ").append(LocalDate.now()).append(".\n");
+        y.append("# kpi config, written by `kpi init` for ").append(found.size() + unknown.size())
+                .append(found.size() + unknown.size() == 1 ? " file.\n" : " files.\n");
         y.append("# Every key is optional; what is not set is detected from the files. See README.md, \"Config\".\n\n");
         String reporting = currencies.isEmpty() ? "USD" : currencies.first();
         y.append("currency: ").append(reporting).append("              # reporting currency");

@@ -29,13 +29,14 @@ import java.util.concurrent.Callable;
 
 @Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Show how kpi reads an export: encoding, delimiter, header, preset, mapping, first rows.",
+                "",
                 "Also lists skipped preamble, totals and footer lines, and the number and date conventions."},
         footer = {"", "Examples:", "  kpi inspect google_ads.csv", "  kpi inspect --type deals export.csv --rows 10"})
 public final class InspectCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The export to inspect (- for stdin).")
     String file;
 
-    @Option(names = "--type", paramLabel = "TYPE", description = "Record type: spend, costs, leads, deals (default: detected).")
+    @Option(names = "--type", paramLabel = "TYPE", completionCandidates = Candidates.RecordTypes.class, description = "Record type: ${COMPLETION-CANDIDATES} (default: detected).")
     String type;
 
     @Option(names = "--rows", paramLabel = "N", defaultValue = "5", description = "Typed rows to show (default: ${DEFAULT-VALUE}).")

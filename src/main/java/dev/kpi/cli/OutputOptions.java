@@ -9,6 +9,7 @@ import java.util.List;
 /** Where and how a report is written, and the {@code --fail-if} conditions checked on it. */
 public final class OutputOptions {
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
+            completionCandidates = Candidates.Formats.class,
             description = "Output format: table, json, jsonl, csv, markdown (default: ${DEFAULT-VALUE}).")
     String format;
 
@@ -17,7 +18,7 @@ public final class OutputOptions {
     String output;
 
     @Option(names = "--fail-if", paramLabel = "EXPR",
-            description = "Exit 1 when a row or the total meets EXPR, e.g. 'cac > 500', 'ctr < 1%'. Repeatable.")
+            description = "Exit 1 when a row or the total meets EXPR, e.g. 'cac > 500', 'ctr < 1%%'. Repeatable.")
     List<String> failIf = new ArrayList<>();
 
     public Format format() {

@@ -99,7 +99,6 @@ public final class CsvTable implements Closeable, Iterable<RawRow> {
                     .setDelimiter(delim)
                     .setIgnoreEmptyLines(false)
                     .setTrailingData(true)
-                    .setLenientEof(true)
                     .setAllowMissingColumnNames(true)
                     .get();
             CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get();
@@ -277,12 +276,18 @@ public final class CsvTable implements Closeable, Iterable<RawRow> {
             String[] cells = rec.values();
             SkippedLine.Reason reason = classify(cells);
             if (reason != null) {
-                skipped.add(new SkippedLine(line, String.join(String.valueOf(delimiter), cells).strip(), reason));
+                skipped.add(new SkippedLine(line, label(cells), reason, reason == SkippedLine.Reason.TOTAL ? cells : null));
                 continue;
             }
             dataRows++;
             return new RawRow(line, cells);
         }
+    }
+
+    /** How a skipped row is named in reports: its first non-empty cell ("Total: Account"). */
+    private static String label(String[] cells) {
+        for (String c : cells) if (c != null && !c.isBlank()) return c.strip();
+        return "";
     }
 
     private SkippedLine.Reason classify(String[] cells) {

@@ -26,6 +26,7 @@ public final class Preset {
     private final List<String> signature;
     private final Set<Option> options;
     private final String description;
+    private final List<String> periodStart;
 
     /** Behaviours that a few exports need. */
     public enum Option {
@@ -51,6 +52,7 @@ public final class Preset {
         this.signature = List.copyOf(b.signature);
         this.options = Set.copyOf(b.options);
         this.description = b.description;
+        this.periodStart = List.copyOf(b.periodStart);
     }
 
     public String name() { return name; }
@@ -67,6 +69,16 @@ public final class Preset {
     public List<String> signature() { return signature; }
     public boolean has(Option o) { return options.contains(o); }
     public String description() { return description; }
+    /**
+     * Headers that hold the start of a row's reporting period (Meta's "Reporting starts"): a {@code date}
+     * read from one of them pairs with {@code dateEnd}; a day column does not.
+     */
+    public boolean hasPeriodStart() { return !periodStart.isEmpty(); }
+
+    public boolean isPeriodStart(String header) {
+        for (String a : periodStart) if (matches(a, header)) return true;
+        return false;
+    }
 
     /** True when {@code header} (as written in a file) matches the alias pattern. */
     public static boolean matches(String alias, String header) {
@@ -118,6 +130,7 @@ public final class Preset {
         private final List<String> signature = new ArrayList<>();
         private final Set<Option> options = new LinkedHashSet<>();
         private String description = "";
+        private final List<String> periodStart = new ArrayList<>();
 
         private Builder(String name, RecordType type) {
             this.name = name;
@@ -129,6 +142,14 @@ public final class Preset {
         public Builder describe(String d) { this.description = d; return this; }
         public Builder map(String field, String... headers) { aliases.put(field, List.of(headers)); return this; }
         public Builder coalesce(String field, String... headers) { map(field, headers); coalesced.add(field); return this; }
+        /** Date headers that start a period; they are appended to the {@code date} aliases, after day columns. */
+        public Builder periodStart(String... headers) {
+            periodStart.addAll(List.of(headers));
+            List<String> dates = new ArrayList<>(aliases.getOrDefault("date", List.of()));
+            dates.addAll(List.of(headers));
+            aliases.put("date", List.copyOf(dates));
+            return this;
+        }
         public Builder signature(String... fields) { signature.addAll(List.of(fields)); return this; }
         public Builder option(Option... o) { options.addAll(List.of(o)); return this; }
         public Preset build() { return new Preset(this); }

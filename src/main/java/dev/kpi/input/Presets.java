@@ -35,8 +35,9 @@ public final class Presets {
                 .build());
         ALL.add(Preset.builder("meta-ads", RecordType.SPEND).platform("Meta Ads").channel("Paid Social")
                 .describe("Meta Ads Manager export (Export table data, .csv)")
-                .map("date", "Day", "Reporting starts", "Début des rapports", "Berichtsbeginn", "Inicio del informe",
-                        "Início dos relatórios", "Awal pelaporan", "レポート開始日", "Tag", "Jour")
+                .map("date", "Day", "Tag", "Jour", "Día", "Dia", "Giorno", "Dag", "日")
+                .periodStart("Reporting starts", "Début des rapports", "Berichtsbeginn", "Inicio del informe",
+                        "Início dos relatórios", "Awal pelaporan", "レポート開始日")
                 .map("dateEnd", "Reporting ends", "Fin des rapports", "Berichtsende", "Fin del informe",
                         "Término dos relatórios", "Akhir pelaporan", "レポート終了日")
                 .map("campaign", "Campaign name", "Nom de la campagne", "Kampagnenname", "Nombre de la campaña",
@@ -57,7 +58,7 @@ public final class Presets {
                 .describe("LinkedIn Campaign Manager campaign export (UTF-16, tab-separated)")
                 .map("date", "Start Date (in UTC)", "Begindatum (in UTC)", "Startdatum (in UTC)", "Date de début (UTC)")
                 .map("campaign", "Campaign Name", "Campagnenaam", "Kampagnenname", "Nom de la campagne")
-                .map("adGroup", "Ad Set Name", "Campaign Group Name")
+                .map("adGroup", "Ad Set Name")
                 .map("cost", "Total Spent", "Totaal besteed", "Ausgaben insgesamt", "Total dépensé", "Amount Spent")
                 .map("impressions", "Impressions", "Weergaven", "Impressionen")
                 .map("clicks", "Clicks", "Klikken", "Klicks", "Clics")

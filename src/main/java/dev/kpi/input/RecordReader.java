@@ -12,6 +12,7 @@ import dev.kpi.input.value.MoneyParser;
 import dev.kpi.input.value.NumberLocale;
 import dev.kpi.input.value.NumberParser;
 import dev.kpi.input.value.ValueException;
+import dev.kpi.records.Micros;
 import dev.kpi.records.RecordType;
 
 import java.nio.charset.Charset;
@@ -95,15 +96,21 @@ public final class RecordReader {
         /** Maps every data row to a record; returns the number of records. */
         public long stream(Consumer<Object> sink) {
             long n = 0;
+            SpendTotal check = mapping.schema().type() == RecordType.SPEND && mapping.has("cost") ? new SpendTotal() : null;
             for (RawRow r : sample) {
                 Object rec = mapper.map(r);
-                if (rec != null) { sink.accept(rec); n++; }
+                if (rec != null) { sink.accept(rec); n++; if (check != null) check.add(rec); }
             }
             while (rest.hasNext()) {
                 Object rec = mapper.map(rest.next());
-                if (rec != null) { sink.accept(rec); n++; }
+                if (rec != null) { sink.accept(rec); n++; if (check != null) check.add(rec); }
             }
             noteSkipped();
+            if (check != null) check.compare();
+            if (n == 0 && diagnostics != null) {
+                diagnostics.warn(table.source().name() + ": no data rows"
+                        + (table.dataRows() > 0 ? " could be read" : " (an empty export)"));
+            }
             return n;
         }
 
@@ -119,6 +126,48 @@ public final class RecordReader {
         }
 
         public List<RawRow> sampleRows() { return sample; }
+
+        /**
+         * Compares the export's own grand total (the largest cost on its totals rows, e.g. Google's
+         * "Total: Account") with the rows kpi read. They differ when the report hides rows (removed
+         * campaigns count in the account total but are not listed): worth a warning, since kpi can only
+         * count the rows it sees.
+         */
+        private final class SpendTotal {
+            long sum;
+            String currency;
+            boolean mixed;
+
+            void add(Object rec) {
+                dev.kpi.records.Spend s = (dev.kpi.records.Spend) rec;
+                sum += s.cost();
+                if (currency == null) currency = s.currency();
+                else if (s.currency() != null && !currency.equals(s.currency())) mixed = true;
+            }
+
+            void compare() {
+                if (mixed) return;
+                int col = mapping.columns("cost")[0];
+                long best = Long.MIN_VALUE;
+                String label = null;
+                for (SkippedLine s : table.skipped()) {
+                    if (s.reason() != SkippedLine.Reason.TOTAL || s.cells() == null || col >= s.cells().length) continue;
+                    try {
+                        String v = s.cells()[col];
+                        if (v == null || NumberParser.isMissing(v)) continue;
+                        long t = context.money().parse(v).micros();
+                        if (t > best) { best = t; label = s.text(); }
+                    } catch (ValueException e) {
+                        // a totals row with text in the cost column says nothing about the total
+                    }
+                }
+                if (label == null || best == sum) return;
+                diagnostics.warn(table.source().name() + ": the export's '" + label + "' row says "
+                        + Micros.toMoney(best).toPlainString() + " of cost, but its rows add up to "
+                        + Micros.toMoney(sum).toPlainString() + " (difference " + Micros.toMoney(best - sum).toPlainString()
+                        + "); rows hidden from the report, such as removed campaigns, are not counted");
+            }
+        }
 
         private void noteSkipped() {
             Map<SkippedLine.Reason, List<SkippedLine>> by = new LinkedHashMap<>();
@@ -148,7 +197,8 @@ public final class RecordReader {
             prev = s.line();
         }
         if (start >= 0) out.add(start == prev ? "line " + start : "lines " + start + "–" + prev);
-        String text = lines.get(0).text();
+        String text = lines.get(0).text().strip();
+        if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) text = text.substring(1, text.length() - 1);
         if (text.length() > 40) text = text.substring(0, 37) + "...";
         return String.join(", ", out) + ": '" + text + "'" + (lines.size() > 1 ? ", …" : "");
     }
@@ -217,7 +267,11 @@ public final class RecordReader {
         ZoneId zone = settings.timezone() != null ? ZoneId.of(settings.timezone()) : config.timezone();
         Locale dateLocale = locale == null ? Locale.ENGLISH : locale;
         DateParser dates = new DateParser(order, settings.dateFormat(), zone, dateLocale);
-        DateRange range = DateRangeParser.find(table.preamble(), dateLocale);
+        DateRange range = null;
+        for (Locale l : preambleLocales(locale)) {
+            range = DateRangeParser.find(table.preamble(), l);
+            if (range != null) break;
+        }
 
         Map<String, String> headerCurrency = new LinkedHashMap<>();
         for (FieldDef f : schema.fields()) {
@@ -241,6 +295,17 @@ public final class RecordReader {
             diagnostics.warn(name + ": not valid UTF-8; read as Windows-1252 (set encoding in kpi.yaml if characters look wrong)");
         }
         return new Opened(table, preset, mapping, ctx, nl, nlSource, order, orderSource, mapper, sample, it);
+    }
+
+    /** Preamble date lines are in the export's UI language: the configured locale, else the common ones. */
+    private static List<Locale> preambleLocales(Locale configured) {
+        List<Locale> out = new ArrayList<>();
+        if (configured != null) out.add(configured);
+        out.add(Locale.ENGLISH);
+        if (configured == null) {
+            for (String tag : new String[] {"nl", "de", "fr", "es", "pt", "it", "pl"}) out.add(Locale.forLanguageTag(tag));
+        }
+        return out;
     }
 
     /** Cells of the numeric (or date) columns of the sample rows, for inference. */

@@ -73,84 +73,54 @@ public abstract class RowMapper<T> {
         }
     }
 
-    protected final void require(RawRow row, String field, Object value) throws SkipRow {
-        if (value == null && mapping.has(field)) throw bad(row, field, null, "required value is empty", true);
+    /** Parses one cell; the typed getters below differ only in the parser and whether empty is an error. */
+    @FunctionalInterface
+    private interface CellParser<T> {
+        T parse(String cell) throws ValueException;
+    }
+
+    /**
+     * The parsed value of a field, or null when the cell is empty or a placeholder. An empty required
+     * cell is reported (and skips the row) only when {@code emptyReason} is given; an unreadable one is
+     * reported, skipping the row when {@code required}.
+     */
+    private <T> T cell(RawRow row, String field, boolean required, String emptyReason, CellParser<T> parser) throws SkipRow {
+        String v = raw(row, field);
+        if (v == null || NumberParser.isMissing(v)) {
+            if (required && emptyReason != null) throw bad(row, field, v, emptyReason, true);
+            return null;
+        }
+        try {
+            return parser.parse(v);
+        } catch (ValueException e) {
+            report(row, field, v, e.reason(), required);
+            return null;
+        }
     }
 
     protected final LocalDate date(RawRow row, String field, boolean required) throws SkipRow {
-        String v = raw(row, field);
-        if (v == null || NumberParser.isMissing(v)) {
-            if (required) throw bad(row, field, v, "required date is empty", true);
-            return null;
-        }
-        try {
-            return ctx.dates().parseDate(v);
-        } catch (ValueException e) {
-            report(row, field, v, e.reason(), required);
-            return null;
-        }
+        return cell(row, field, required, "required date is empty", ctx.dates()::parseDate);
     }
 
     protected final LocalDateTime dateTime(RawRow row, String field, boolean required) throws SkipRow {
-        String v = raw(row, field);
-        if (v == null || NumberParser.isMissing(v)) {
-            if (required) throw bad(row, field, v, "required date is empty", true);
-            return null;
-        }
-        try {
-            return ctx.dates().parseDateTime(v);
-        } catch (ValueException e) {
-            report(row, field, v, e.reason(), required);
-            return null;
-        }
+        return cell(row, field, required, "required date is empty", ctx.dates()::parseDateTime);
     }
 
     protected final LocalDate month(RawRow row, String field, boolean required) throws SkipRow {
-        String v = raw(row, field);
-        if (v == null || NumberParser.isMissing(v)) {
-            if (required) throw bad(row, field, v, "required month is empty", true);
-            return null;
-        }
-        try {
-            return ctx.dates().parseMonth(v);
-        } catch (ValueException e) {
-            report(row, field, v, e.reason(), required);
-            return null;
-        }
+        return cell(row, field, required, "required month is empty", ctx.dates()::parseMonth);
     }
 
     /** Money or null when empty; {@code required} turns an unreadable cell into a skipped row. */
     protected final MoneyValue money(RawRow row, String field, boolean required) throws SkipRow {
-        String v = raw(row, field);
-        if (v == null || NumberParser.isMissing(v)) return null;
-        try {
-            return ctx.money().parse(v);
-        } catch (ValueException e) {
-            report(row, field, v, e.reason(), required);
-            return null;
-        }
+        return cell(row, field, required, null, ctx.money()::parse);
     }
 
     protected final Long count(RawRow row, String field) throws SkipRow {
-        String v = raw(row, field);
-        if (v == null || NumberParser.isMissing(v)) return null;
-        try {
-            return ctx.numbers().parseCount(v);
-        } catch (ValueException e) {
-            report(row, field, v, e.reason(), false);
-            return null;
-        }
+        return cell(row, field, false, null, v -> ctx.numbers().parseCount(v));
     }
 
     protected final Long decimalMicros(RawRow row, String field) throws SkipRow {
-        String v = raw(row, field);
-        if (v == null || NumberParser.isMissing(v)) return null;
-        try {
-            return ctx.numbers().parseMicros(v);
-        } catch (ValueException e) {
-            report(row, field, v, e.reason(), false);
-            return null;
-        }
+        return cell(row, field, false, null, v -> ctx.numbers().parseMicros(v));
     }
 
     protected final Boolean bool(RawRow row, String field) throws SkipRow {

@@ -1,7 +1,9 @@
 package dev.kpi.input;
 
 /** A line that is not data: report preamble, totals, footers, blank lines, a repeated header. */
-public record SkippedLine(long line, String text, Reason reason) {
+public record SkippedLine(long line, String text, Reason reason, String[] cells) {
+    public SkippedLine(long line, String text, Reason reason) { this(line, text, reason, null); }
+
     public enum Reason {
         PREAMBLE("preamble line"),
         BLANK("blank line"),

@@ -36,7 +36,11 @@ final class SpendMapper extends RowMapper<Spend> {
         LocalDate end = null;
         if (mapping.has("date")) {
             date = date(row, "date", true);
-            if (mapping.has("dateEnd") && !"day".equals(Headers.normalize(mapping.headerOf("date")))) {
+            // A platform export with both a day column and reporting start/end (Meta with a Day breakdown)
+            // has one-day rows; elsewhere a mapped dateEnd closes the row's period.
+            boolean pairs = ctx.preset() == null || !ctx.preset().hasPeriodStart()
+                    || ctx.preset().isPeriodStart(mapping.headerOf("date"));
+            if (mapping.has("dateEnd") && pairs) {
                 end = date(row, "dateEnd", false);
             }
             if (startMeaning == StartDateMeaning.MONTH) {

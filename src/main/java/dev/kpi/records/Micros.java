@@ -23,6 +23,12 @@ public final class Micros {
         return value.setScale(SCALE, RoundingMode.HALF_EVEN).unscaledValue().longValueExact();
     }
 
+    /** An amount as money is written: exact, without trailing zeros beyond two decimals (61.70, 0.125). */
+    public static BigDecimal toMoney(long micros) {
+        BigDecimal v = toBigDecimal(micros).stripTrailingZeros();
+        return v.scale() < 2 ? v.setScale(2) : v;
+    }
+
     public static long ofUnits(long units) {
         return Math.multiplyExact(units, ONE);
     }

@@ -1,6 +1,7 @@
 package dev.kpi.render;
 
 import dev.kpi.calc.Column;
+import dev.kpi.calc.Kind;
 import dev.kpi.calc.Ratio;
 import dev.kpi.calc.Row;
 
@@ -51,6 +52,10 @@ final class CellTable {
             Object v = r.get(c.key());
             if (i == labelIndex && v == null) {
                 cells.add(TOTAL_LABEL);
+                continue;
+            }
+            if (labelIndex >= 0 && v == null && !r.has(c.key()) && c.kind() == Kind.TEXT) {
+                cells.add(""); // the total has no value for the other group columns: leave them blank
                 continue;
             }
             if (v instanceof Ratio && ((Ratio) v).value() != null && Boolean.TRUE.equals(((Ratio) v).lowSample())) {

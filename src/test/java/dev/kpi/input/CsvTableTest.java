@@ -133,6 +133,34 @@ class CsvTableTest {
         }
     }
 
+    @Test void utf16BigEndianWithBomAndLittleEndianWithout() {
+        String tsv = "Day\tCampaign\tCost\n2025-01-06\tMüller, Brand\t1.50\n";
+        byte[] be = tsv.getBytes(java.nio.charset.Charset.forName("UTF-16BE"));
+        byte[] withBom = new byte[be.length + 2];
+        withBom[0] = (byte) 0xFE;
+        withBom[1] = (byte) 0xFF;
+        System.arraycopy(be, 0, withBom, 2, be.length);
+        try (CsvTable t = CsvTable.open(InputSource.stdin(new ByteArrayInputStream(withBom)), CsvTable.Options.detect(null))) {
+            assertEquals("UTF-16BE with BOM", t.encoding());
+            assertEquals('\t', t.delimiter());
+            assertEquals("Müller, Brand", rows(t).get(0).cells()[1]);
+        }
+        byte[] le = tsv.getBytes(java.nio.charset.Charset.forName("UTF-16LE"));
+        try (CsvTable t = CsvTable.open(InputSource.stdin(new ByteArrayInputStream(le)), CsvTable.Options.detect(null))) {
+            assertEquals("UTF-16LE", t.encoding());
+            assertEquals("1.50", rows(t).get(0).cells()[2]);
+        }
+    }
+
+    @Test void utf8WithBomAndCrlf() {
+        byte[] b = "\uFEFFdate,cost\r\n2025-01-01,\"1,5\"\r\n".getBytes(StandardCharsets.UTF_8);
+        try (CsvTable t = CsvTable.open(InputSource.stdin(new ByteArrayInputStream(b)), CsvTable.Options.detect(null))) {
+            assertEquals("UTF-8 with BOM", t.encoding());
+            assertEquals(List.of("date", "cost"), t.header());
+            assertEquals("1,5", rows(t).get(0).cells()[1]);
+        }
+    }
+
     @Test void gzipIsReadTransparently() throws Exception {
         java.io.ByteArrayOutputStream bo = new java.io.ByteArrayOutputStream();
         try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bo)) {
