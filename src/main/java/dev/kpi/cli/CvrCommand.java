@@ -20,10 +20,11 @@ import java.util.List;
 import java.util.Locale;
 
 @Command(name = "cvr", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Conversion rates: lead-to-customer (cohort or period), qualified lead rates, lead velocity, win,",
-                "match and closing rates, response time, meetings, traffic-to-lead, landing pages and email rates.",
-                "Every rate comes with its numerator, denominator and a 95 % Wilson interval; KPIs whose inputs",
-                "are missing are left out and named on stderr."},
+        description = {"Conversion rates: lead to customer (cohort or period), qualified leads, lead velocity, win, match and "
+                + "closing rates, response time, meetings, traffic to lead, landing pages, email.",
+                "",
+                "Every rate comes with its numerator, denominator and a 95 %% Wilson interval. KPIs whose inputs are "
+                        + "missing are left out and named on stderr with the input they need."},
         footer = {"", "Examples:",
                 "  kpi cvr --leads hubspot_contacts.csv --deals hubspot_deals.csv --by month",
                 "  kpi cvr --config kpi.yaml --by channel --mode period --format json",
@@ -34,11 +35,16 @@ public final class CvrCommand extends ReportCommand {
     @Mixin InputOptions.TrafficFiles traffic;
     @Mixin InputOptions.EmailFiles email;
     @Mixin PeriodOptions period;
-    @Mixin GroupOptions group;
+    @Mixin CrmGroupOptions group;
 
-    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "cohort",
+    /** Completion candidates for {@code --mode}. */
+    static final class Modes implements Iterable<String> {
+        @Override public java.util.Iterator<String> iterator() { return List.of("cohort", "period").iterator(); }
+    }
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "cohort", completionCandidates = Modes.class,
             description = "cohort: leads created in a period that became customers within --window (default);"
-                    + " period: customers won in a period / leads created in it (unlinked, can exceed 100 %).")
+                    + " period: customers won in a period / leads created in it (unlinked, can exceed 100 %%).")
     String mode;
 
     @Option(names = "--window", paramLabel = "DAYS", defaultValue = "365d", converter = DaysConverter.class,
@@ -70,8 +76,7 @@ public final class CvrCommand extends ReportCommand {
             case "period": m = CvrCalculator.Mode.PERIOD; break;
             default: throw KpiException.usage("--mode: '" + mode + "' is not cohort or period");
         }
-        List<Dimension> dims = group.dims(List.of(Dimension.CHANNEL, Dimension.CAMPAIGN, Dimension.SOURCE, Dimension.OWNER,
-                Dimension.DAY, Dimension.WEEK, Dimension.MONTH, Dimension.QUARTER, Dimension.YEAR));
+        List<Dimension> dims = group.dims();
         List<InputSpec> leadsIn = inputs(RecordType.LEADS, leads.files);
         List<InputSpec> dealsIn = inputs(RecordType.DEALS, deals.files);
         List<InputSpec> trafficIn = inputs(RecordType.TRAFFIC, traffic.files);

@@ -16,10 +16,12 @@ import java.math.BigDecimal;
 import java.util.List;
 
 @Command(name = "funnel", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Stage funnel: entities reaching each stage, step conversion, drop-off (leakage), conversion from",
-                "the first stage, days between stages, average deal size, lead value, and with --target the counts",
-                "every stage needs for a revenue target. Stages come from kpi.yaml (funnel.stages) or a built-in",
-                "funnel: the lead lifecycle with --leads, else the HubSpot, Salesforce or Pipedrive pipeline."},
+        description = {"Stage funnel: reach, step conversion, drop-off, days between stages, deal size, lead value and "
+                + "what a revenue target needs at every stage.",
+                "",
+                "Stages come from kpi.yaml (funnel.stages) or are built in: the lead lifecycle with --leads, else the "
+                        + "HubSpot, Salesforce or Pipedrive pipeline the deal stages match. Counts are unique leads (with "
+                        + "their deals) or deals; Closed Lost is an outcome, reported at the furthest stage reached."},
         footer = {"", "Examples:",
                 "  kpi funnel --deals hubspot_deals.csv",
                 "  kpi funnel --leads contacts.csv --deals deals.csv --by channel --target 1000000",
@@ -28,9 +30,14 @@ public final class FunnelCommand extends ReportCommand {
     @Mixin InputOptions.LeadsFiles leads;
     @Mixin InputOptions.DealsFiles deals;
     @Mixin PeriodOptions period;
-    @Mixin GroupOptions group;
+    @Mixin CrmGroupOptions group;
 
-    @Option(names = "--order", paramLabel = "MODE", defaultValue = "sequential",
+    /** Completion candidates for {@code --order}. */
+    static final class Orders implements Iterable<String> {
+        @Override public java.util.Iterator<String> iterator() { return List.of("sequential", "strict", "any").iterator(); }
+    }
+
+    @Option(names = "--order", paramLabel = "MODE", defaultValue = "sequential", completionCandidates = Orders.class,
             description = "sequential: a later stage implies the earlier ones (default); strict: every stage recorded, in"
                     + " order; any: every stage recorded, in any order.")
     String order;
@@ -54,8 +61,7 @@ public final class FunnelCommand extends ReportCommand {
             throw KpiException.usage("--order: '" + order + "' is not sequential, strict or any");
         }
         BigDecimal revenue = target == null ? null : amount(target);
-        List<Dimension> dims = group.dims(List.of(Dimension.CHANNEL, Dimension.CAMPAIGN, Dimension.SOURCE, Dimension.OWNER,
-                Dimension.DAY, Dimension.WEEK, Dimension.MONTH, Dimension.QUARTER, Dimension.YEAR));
+        List<Dimension> dims = group.dims();
         List<InputSpec> leadsIn = inputs(RecordType.LEADS, leads.files);
         List<InputSpec> dealsIn = inputs(RecordType.DEALS, deals.files);
         if (leadsIn.isEmpty() && dealsIn.isEmpty()) {

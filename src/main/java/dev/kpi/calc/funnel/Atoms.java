@@ -37,9 +37,16 @@ public final class Atoms {
     /** The bit of a stage value (given raw: it is normalised here), or -1 when no funnel stage uses it. */
     public int value(String raw) {
         if (raw == null) return -1;
+        Integer cached = seen.get(raw);
+        if (cached != null) return cached;
         Integer b = valueBits.get(Stage.norm(raw));
-        return b == null ? -1 : b;
+        int bit = b == null ? -1 : b;
+        if (seen.size() < 10_000) seen.put(raw, bit); // stage names repeat on every row; cap against odd data
+        return bit;
     }
+
+    /** Raw stage names already looked up (exports repeat a handful of them on every row). */
+    private final Map<String, Integer> seen = new java.util.HashMap<>();
 
     /** Bits that are evidence for {@code s}. */
     public long mask(Stage s) {

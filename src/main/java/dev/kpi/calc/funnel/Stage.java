@@ -23,7 +23,11 @@ public record Stage(String name, Set<LeadField> leadFields, Set<String> values, 
     public static String norm(String s) {
         if (s == null) return "";
         StringBuilder sb = new StringBuilder(s.length());
-        s.codePoints().filter(Character::isLetterOrDigit).map(Character::toLowerCase).forEach(sb::appendCodePoint);
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (Character.isLetterOrDigit(cp)) sb.appendCodePoint(Character.toLowerCase(cp));
+            i += Character.charCount(cp);
+        }
         return sb.toString();
     }
 
