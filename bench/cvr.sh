@@ -6,8 +6,9 @@
 #   env: KPI_JAR       the jar to run (default target/kpi.jar, built with mvn -q -B package -DskipTests when missing)
 #        KPI_JAVA_OPTS extra JVM flags, e.g. -Xmx2g
 #
-# Prints, per command: wall time, throughput (input rows / wall second, contacts + deals) and peak RSS, as
-# measured by GNU time (/usr/bin/time -f '%e s %M KB').
+# Prints, per command: wall time, throughput (input rows / wall second, contacts + deals), peak RSS and CPU
+# seconds (user + sys, steadier than wall time on a busy machine), as measured by GNU time
+# (/usr/bin/time -f '%e s %M KB %U %S').
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -35,11 +36,11 @@ run() { # label rows -- kpi arguments
   local label=$1 rows=$2; shift 3
   local t; t=$(mktemp)
   # shellcheck disable=SC2086
-  /usr/bin/time -f '%e s %M KB' -o "$t" java ${KPI_JAVA_OPTS:-} -jar "$JAR" "$@" -q > /dev/null
-  read -r secs _ kb _ < "$t"
+  /usr/bin/time -f '%e s %M KB %U %S' -o "$t" java ${KPI_JAVA_OPTS:-} -jar "$JAR" "$@" -q > /dev/null
+  read -r secs _ kb _ user sys < "$t"
   rm -f "$t"
-  awk -v l="$label" -v s="$secs" -v kb="$kb" -v n="$rows" \
-    'BEGIN { printf "%-44s %7.2f s  %12.0f rows/s  peak RSS %6.0f MB\n", l, s, n / s, kb / 1024 }'
+  awk -v l="$label" -v s="$secs" -v kb="$kb" -v n="$rows" -v u="$user" -v y="$sys" \
+    'BEGIN { printf "%-44s %7.2f s  %10.0f rows/s  peak RSS %6.0f MB  CPU %6.1f s\n", l, s, n / s, kb / 1024, u + y }'
   printf '    java -jar %s %s\n' "${JAR#$ROOT/}" "$(printf '%s ' "$@" | sed "s|$ROOT/||g")"
 }
 
