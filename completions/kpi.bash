@@ -158,6 +158,7 @@ function _complete_kpi() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ads" ];    then _picocli_kpi; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} cvr" ];    then _picocli_kpi; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} funnel" ];    then _picocli_kpi; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} clv" ];    then _picocli_kpi; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} inspect" ];    then _picocli_kpi; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} init" ];    then _picocli_kpi; return $?; fi
 
@@ -166,11 +167,13 @@ function _complete_kpi() {
   local cmds1=(ads)
   local cmds2=(cvr)
   local cmds3=(funnel)
-  local cmds4=(inspect)
-  local cmds5=(init)
+  local cmds4=(clv)
+  local cmds5=(inspect)
+  local cmds6=(init)
 
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_kpi_init; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_kpi_inspect; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_kpi_init; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_kpi_inspect; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_kpi_clv; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_kpi_funnel; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_kpi_cvr; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_kpi_ads; return $?; fi
@@ -185,7 +188,7 @@ function _picocli_kpi() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="cac ads cvr funnel inspect init"
+  local commands="cac ads cvr funnel clv inspect init"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -474,6 +477,111 @@ function _picocli_kpi_funnel() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `clv` subcommand.
+function _picocli_kpi_clv() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--strict' '-q' '--quiet' '--no-color' '--debug' '--per-customer' '--cohorts' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--config' '-f' '--format' '-o' '--output' '--fail-if' '--transactions' '--subscriptions' '--deals' '--spend' '--costs' '--from' '--to' '--model' '--time-unit' '--horizon' '--discount' '--clv-months' '--top' '--holdout-to' '--retention' '--fit-periods' '--gross-margin' '--churn' '--arpa' '--cac'"
+  local FORMAT_option_args=("table" "json" "jsonl" "csv" "markdown") # --format values
+  local MODEL_option_args=("bgnbd" "pareto" "gamma-gamma" "sbg") # --model values
+  local UNIT_option_args=("day" "week" "month") # --time-unit values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--config')
+      return
+      ;;
+    '-f'|'--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '--fail-if')
+      return
+      ;;
+    '--transactions')
+      return
+      ;;
+    '--subscriptions')
+      return
+      ;;
+    '--deals')
+      return
+      ;;
+    '--spend')
+      return
+      ;;
+    '--costs')
+      return
+      ;;
+    '--from')
+      return
+      ;;
+    '--to')
+      return
+      ;;
+    '--model')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODEL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--time-unit')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${UNIT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--horizon')
+      return
+      ;;
+    '--discount')
+      return
+      ;;
+    '--clv-months')
+      return
+      ;;
+    '--top')
+      return
+      ;;
+    '--holdout-to')
+      return
+      ;;
+    '--retention')
+      return
+      ;;
+    '--fit-periods')
+      return
+      ;;
+    '--gross-margin')
+      return
+      ;;
+    '--churn')
+      return
+      ;;
+    '--arpa')
+      return
+      ;;
+    '--cac')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `inspect` subcommand.
 function _picocli_kpi_inspect() {
   # Get completion data
@@ -483,7 +591,7 @@ function _picocli_kpi_inspect() {
   local commands=""
   local flag_opts="'--strict' '-q' '--quiet' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'--type' '--rows' '--config'"
-  local TYPE_option_args=("spend" "costs" "leads" "deals" "traffic" "email") # --type values
+  local TYPE_option_args=("spend" "costs" "leads" "deals" "transactions" "subscriptions" "traffic" "email") # --type values
 
   type compopt &>/dev/null && compopt +o default
 

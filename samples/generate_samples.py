@@ -364,3 +364,198 @@ for c in contacts:
             if d["stage"] == "Closed Won": ev.add(4)
     furthest[c["id"]] = max(ev)
 print("lead funnel reached", [sum(1 for f in furthest.values() if f >= k) for k in range(5)])
+
+# ---------------------------------------------------------------- Stripe exports for kpi clv
+# Appended after everything above and drawn from their own random generators, so the files and KPIs above
+# do not change. Subscriptions: Larkspur's self-serve base since January 2024 (monthly and annual plans,
+# trials, upgrades, downgrades, churn and returns) plus the Q3 deals above as annual contracts starting at
+# their close dates. Payments: one-off "data credit" packs bought by card by small customers.
+srnd = random.Random(20240101)
+AS_OF = date(2025, 9, 30)
+micro = lambda x: D(x).quantize(D("0.000001"), ROUND_HALF_EVEN)
+PLANS = {"Starter": ("month", D(490)), "Growth": ("month", D(1490)), "Starter annual": ("year", D(4900))}
+
+
+def add_months(d, n):
+    y, m = divmod(d.month - 1 + n, 12)
+    y, m = d.year + y, m + 1
+    last = [31, 29 if y % 4 == 0 else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+    return date(y, m, min(d.day, last))
+
+
+subs = []  # (id, customer id, company, plan, qty, interval, amount, currency, status, start, trial end, ended)
+
+
+def sub(cus, company, plan, start, ended=None, qty=1, amount=None, interval=None, currency="usd", trial=None):
+    iv, price = PLANS.get(plan, (interval, None))
+    subs.append({"id": f"sub_1Lk{len(subs) + 1:04d}", "cus": cus, "company": company, "plan": plan, "qty": qty,
+                 "interval": interval or iv, "amount": D(amount) if amount is not None else price, "currency": currency,
+                 "start": start, "trial": trial, "ended": ended})
+
+
+self_serve = [c for c in companies if c not in ("Acorn Logistics", "Cedarpoint Retail", "Dovetail Media", "Elmstead Bank",
+                                                "Juniper Schools", "Kestrel Airlines", "Fernhill Foods")]
+self_serve += ["Aspen Dental", "Bramble Books", "Cobalt Couriers", "Driftwood Cafés", "Ember Fitness", "Fjord Outdoor",
+               "Garnet Jewels", "Heron Pharmacy", "Indigo Print", "Jasper Realty", "Kelp Seafood", "Lumen Optics"]
+for i, company in enumerate(self_serve):
+    cus = f"cus_Lk{i + 1:03d}"
+    start = date(2024, 1, 3) + timedelta(days=srnd.randrange(0, 560))
+    plan = srnd.choice(["Starter", "Starter", "Growth", "Starter annual"])
+    trial = start + timedelta(days=14) if srnd.random() < 0.3 else None
+    paying = trial or start
+    r = srnd.random()
+    if plan == "Starter annual":
+        ended = add_months(paying, 12) if r < 0.3 and add_months(paying, 12) <= AS_OF else None
+        sub(cus, company, plan, start, ended, trial=trial)
+    elif r < 0.2:  # upgrade to Growth after some months
+        up = add_months(paying, srnd.randint(2, 8))
+        if up < AS_OF:
+            sub(cus, company, plan, start, up, trial=trial)
+            sub(cus, company, "Growth", up)
+        else:
+            sub(cus, company, plan, start, trial=trial)
+    elif r < 0.3 and plan == "Growth":  # downgrade to Starter, with 2 seats
+        down = add_months(paying, srnd.randint(2, 6))
+        if down < AS_OF:
+            sub(cus, company, plan, start, down, trial=trial)
+            sub(cus, company, "Starter", down, qty=2)
+        else:
+            sub(cus, company, plan, start, trial=trial)
+    elif r < 0.75:  # churns after some months; one in three comes back later
+        end = add_months(paying, srnd.randint(3, 18)) + timedelta(days=srnd.randrange(0, 20))
+        if end < AS_OF:
+            sub(cus, company, plan, start, end, trial=trial)
+            back = add_months(end, srnd.randint(2, 5))
+            if srnd.random() < 0.35 and back < AS_OF:
+                sub(cus, company, "Starter", back)
+        else:
+            sub(cus, company, plan, start, trial=trial)
+    else:
+        sub(cus, company, plan, start, trial=trial)
+# two scripted histories so every movement shows in 2025: a downgrade (Growth → 2 Starter seats) and a return
+sub("cus_Lk901", "Marram Media", "Growth", date(2024, 11, 4), date(2025, 6, 4))
+sub("cus_Lk901", "Marram Media", "Starter", date(2025, 6, 4), qty=2)
+sub("cus_Lk902", "Nettle Networks", "Starter", date(2024, 9, 16), date(2025, 3, 20))
+sub("cus_Lk902", "Nettle Networks", "Starter", date(2025, 7, 8))
+# the Q3 deals as annual contracts (amounts per year); Fernhill's June pilot and Acorn's expansion included
+for d in deals:
+    if d["stage"] != "Closed Won":
+        continue
+    cus = f"cus_LkD{company_id[d['company']] % 1000:03d}"
+    cur = d["currency"].lower()
+    sub(cus, d["company"], d["name"].split(" – ")[1] + " contract", d["close"].date(), amount=d["amount"], interval="year",
+        currency=cur)
+subs.sort(key=lambda s: (s["start"], s["id"]))
+
+
+def anniversary(s, day):
+    """Start of the billing period containing `day` (monthly or yearly from the paying start)."""
+    step = 1 if s["interval"] == "month" else 12
+    p, k = s["trial"] or s["start"], 0
+    while add_months(p, (k + 1) * step) <= day:
+        k += 1
+    return add_months(p, k * step)
+
+
+with open(OUT / "stripe_subscriptions.csv", "w", newline="", encoding="utf-8") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(["id", "Customer ID", "Customer Name", "Customer Email", "Plan", "Quantity", "Interval", "Amount", "Currency",
+                "Status", "Created (UTC)", "Start (UTC)", "Current Period Start (UTC)", "Current Period End (UTC)",
+                "Trial Start (UTC)", "Trial End (UTC)", "Canceled At (UTC)", "Ended At (UTC)"])
+    for s in subs:
+        last = min(s["ended"], AS_OF) if s["ended"] else AS_OF
+        cps = anniversary(s, last - timedelta(days=1) if s["ended"] else last)
+        cpe = add_months(cps, 1 if s["interval"] == "month" else 12)
+        status = "canceled" if s["ended"] else ("trialing" if s["trial"] and s["trial"] > AS_OF else "active")
+        t = lambda d: f"{d.isoformat()} 10:00" if d else ""
+        canceled = s["ended"] - timedelta(days=3) if s["ended"] else None
+        email = "billing@" + s["company"].split()[0].lower().replace("ș", "s").replace("ü", "u").replace("é", "e") + ".example"
+        w.writerow([s["id"], s["cus"], s["company"], email, s["plan"], s["qty"], s["interval"], f"{s['amount']:.2f}",
+                    s["currency"], status, t(s["start"]), t(s["start"]), t(cps), t(cpe),
+                    t(s["start"]) if s["trial"] else "", t(s["trial"]), t(canceled), t(s["ended"])])
+
+# MRR by month, computed here independently: a subscription counts in a month when it pays on the month's last
+# day (started, trial over, not ended); yearly amounts / 12 half-even to the micro; EUR at 1.08.
+def mrr_of(s):
+    amount = s["amount"] * s["qty"] * (D("1.08") if s["currency"] == "eur" else 1)
+    return micro(amount / 12) if s["interval"] == "year" else micro(amount)
+
+
+def month_ends(first, last):
+    y, m = first
+    while (y, m) <= last:
+        nxt = date(y + (m == 12), m % 12 + 1, 1)
+        yield (y, m), nxt - timedelta(days=1)
+        y, m = nxt.year, nxt.month
+
+
+ledger = {}
+for (ym, end) in month_ends((2024, 1), (2025, 9)):
+    for s in subs:
+        paying = s["trial"] or s["start"]
+        if paying <= end and (s["ended"] is None or s["ended"] > end):
+            ledger.setdefault(s["cus"], {}).setdefault(ym, D(0))
+            ledger[s["cus"]][ym] += mrr_of(s)
+window = [(2025, 7), (2025, 8), (2025, 9)]
+prev_of = {(2025, 7): (2025, 6), (2025, 8): (2025, 7), (2025, 9): (2025, 8)}
+tot = {k: D(0) for k in ("new", "exp", "con", "churn", "react", "mrr", "start")}
+at_start = churned = accounts = 0
+for ym in window:
+    mv = {k: D(0) for k in ("new", "exp", "con", "churn", "react")}
+    mrr = start = D(0)
+    n_start = n_churn = n_end = 0
+    for cus, months in ledger.items():
+        prev, cur = months.get(prev_of[ym], D(0)), months.get(ym, D(0))
+        start += prev
+        mrr += cur
+        n_start += prev > 0
+        n_end += cur > 0
+        if prev == 0 and cur > 0:
+            mv["react" if any(k < ym and v > 0 for k, v in months.items()) else "new"] += cur
+        elif prev > 0 and cur == 0:
+            mv["churn"] += prev
+            n_churn += 1
+        elif cur > prev:
+            mv["exp"] += cur - prev
+        elif cur < prev:
+            mv["con"] += prev - cur
+    for k in mv:
+        tot[k] += mv[k]
+    tot["mrr"] += mrr
+    tot["start"] += start
+    at_start += n_start
+    churned += n_churn
+    accounts += n_end
+    print(f"MRR {ym[0]}-{ym[1]:02d}: start {start} new {mv['new']} expansion {mv['exp']} reactivation {mv['react']}"
+          f" contraction {mv['con']} churned {mv['churn']} end {mrr}; customers {n_start} -> {n_end}, churned {n_churn}")
+arpa = tot["mrr"] / accounts
+print(f"Q3 ARPA {q(arpa)} ({tot['mrr']} / {accounts}); customer churn {churned} / {at_start};"
+      f" revenue CLV {q(tot['mrr'] * at_start / (accounts * churned))}; gross MRR churn {tot['churn']} / {tot['start']}")
+
+# one-off "data credit" packs bought by card: a BG/NBD buying process (weekly rates ~ Gamma(0.6, 12),
+# drop-out after each purchase with p ~ Beta(0.9, 3)) and gamma-gamma spend, customers joining Jan–Jun 2024
+prnd = random.Random(20240102)
+payments = []
+for i in range(360):
+    cus = f"cus_Pk{i + 1:04d}"
+    t = datetime(2024, 1, 1, 8) + timedelta(days=prnd.randrange(0, 182), minutes=prnd.randrange(0, 600))
+    lam = prnd.gammavariate(0.6, 1 / 12)  # purchases per week
+    p_drop = prnd.betavariate(0.9, 3)
+    nu = prnd.gammavariate(4, 1 / 180)    # spend scale
+    end = datetime(2025, 9, 30, 23, 59)
+    while t <= end:
+        amount = cents(max(D(5), D(str(prnd.gammavariate(6, 1 / nu)))))
+        payments.append((t, cus, amount))
+        if prnd.random() < p_drop:
+            break
+        t += timedelta(weeks=min(prnd.expovariate(lam), 1000.0)) if lam > 0 else timedelta(weeks=1000)
+payments.sort()
+with open(OUT / "stripe_payments.csv", "w", newline="", encoding="utf-8") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(["id", "Description", "Created (UTC)", "Amount", "Amount Refunded", "Currency", "Status", "Customer ID"])
+    for k, (t, cus, amount) in enumerate(payments):
+        status = "Failed" if k % 41 == 7 else "Paid"
+        refunded = amount if k % 97 == 13 else D(0)
+        w.writerow([f"ch_3Pk{k + 1:05d}", "Data credits", t.strftime("%Y-%m-%d %H:%M"), f"{amount:.2f}",
+                    f"{refunded:.2f}", "usd", "Refunded" if refunded and status == "Paid" else status, cus])
+print(f"payments: {len(payments)} charges from {len({c for _, c, _ in payments})} customers")

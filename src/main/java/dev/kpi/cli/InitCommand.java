@@ -151,6 +151,8 @@ public final class InitCommand implements Callable<Integer> {
             case COSTS: return "{ month: \"Month\", team: \"Team\", amount: \"Amount\" }";
             case LEADS: return "{ created: \"Create Date\", channel: \"Original Source\" }";
             case DEALS: return "{ stage: \"Deal Stage\", closed: \"Close Date\", amount: \"Amount\" }";
+            case TRANSACTIONS: return "{ customerId: \"Customer ID\", date: \"Order Date\", amount: \"Total\" }";
+            case SUBSCRIPTIONS: return "{ customerId: \"Customer ID\", month: \"Month\", mrr: \"MRR\" }";
             case TRAFFIC: return "{ page: \"Landing page\", sessions: \"Sessions\", conversions: \"Key events\" }";
             case EMAIL: return "{ delivered: \"Delivered\", opens: \"Unique opens\", clicks: \"Unique clicks\" }";
             default: return "{ }";

@@ -48,4 +48,16 @@ public final class InputOptions {
                 description = "Email campaign reports (Mailchimp campaign export, or kpi's own columns).")
         public List<String> files = new ArrayList<>();
     }
+
+    public static final class TransactionsFiles {
+        @Option(names = "--transactions", arity = "1..*", paramLabel = "FILE",
+                description = "Orders, payments or invoices: customer, date, amount (Stripe, Chargebee, or kpi's own columns).")
+        public List<String> files = new ArrayList<>();
+    }
+
+    public static final class SubscriptionsFiles {
+        @Option(names = "--subscriptions", arity = "1..*", paramLabel = "FILE",
+                description = "Subscriptions: a customer/month/MRR ledger, or one row per subscription (Stripe, Chargebee).")
+        public List<String> files = new ArrayList<>();
+    }
 }

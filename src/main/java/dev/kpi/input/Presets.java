@@ -169,6 +169,102 @@ public final class Presets {
                 .map("lostReason", "Deal - Lost reason")
                 .signature("id", "stage", "status")
                 .build());
+        // Billing exports (kpi clv). Header names checked against public code that reads these files:
+        // Stripe's payments export (Dashboard → Payments → Export) starts "id,Description,Created (UTC),
+        // Amount,Amount Refunded,Currency,Converted Amount,…,Status,Statement Descriptor,Customer ID,
+        // Customer Description,Customer Email,…,Invoice ID" (older files: "Created" without "(UTC)").
+        // Stripe's subscriptions export has "id, Customer ID, Customer Name, Customer Email, Status,
+        // Cancellation Reason, Created (UTC), Start (UTC) or Start Date (UTC), Current Period Start (UTC),
+        // Current Period End (UTC), Trial Start (UTC), Trial End (UTC), Canceled At (UTC), Ended At (UTC)"
+        // plus the plan: "Plan, Quantity, Interval, Amount" (older: "Plan Amount, Plan Currency,
+        // Plan Interval, Plan Interval Count"). Stripe's invoices export names the customer "Customer" and
+        // has "Date (UTC)", "Amount Paid", "Total", "Currency", "Status". Chargebee's "Export Data" files
+        // use dotted names ("subscriptions.id", "subscriptions.customer_id", "customers.id",
+        // "subscriptions.plan_id", "subscriptions.mrr", "subscriptions.status", "subscriptions.started_at",
+        // "subscriptions.cancelled_at", …) and its import-friendly files bracketed ones ("customer[id]",
+        // "subscription[id]", "subscription[plan_id]", "subscription[plan_quantity]",
+        // "subscription[plan_unit_price]", "currency", "subscription[status]", "subscription[started_at]",
+        // "subscription[current_term_start]", "subscription[cancelled_at]",
+        // "subscription_items[item_price_id][0]", "subscription_items[unit_price][0]"), both accepted;
+        // Chargebee's report UI labels ("Canceled On", "Plan Quantity", "Current Billing Term Start Date")
+        // too. The Chargebee invoice names follow the same dotted pattern (not seen in a real file).
+        ALL.add(Preset.builder("stripe-payments", RecordType.TRANSACTIONS).platform("Stripe")
+                .describe("Stripe payments export (Payments → Export); refunds are taken off the amount")
+                .map("id", "id", "Payment ID", "Charge ID")
+                .map("customerId", "Customer ID", "Customer")
+                .map("date", "Created (UTC)", "Created date (UTC)", "Created", "Created (Local)")
+                .map("amount", "Amount")
+                .map("refunded", "Amount Refunded")
+                .map("currency", "Currency")
+                .map("status", "Status")
+                .signature("customerId", "date", "amount", "refunded")
+                .build());
+        ALL.add(Preset.builder("stripe-invoices", RecordType.TRANSACTIONS).platform("Stripe")
+                .describe("Stripe invoices export (Invoices → Export); only paid invoices count")
+                .map("id", "id", "Number", "Invoice Number")
+                .map("customerId", "Customer", "Customer ID")
+                .coalesce("date", "Paid At (UTC)", "Date (UTC)", "Finalized At (UTC)", "Created (UTC)", "Date")
+                .map("amount", "Amount Paid", "Total")
+                .map("currency", "Currency")
+                .map("status", "Status")
+                .signature("customerId", "date", "amount")
+                .build());
+        ALL.add(Preset.builder("chargebee-invoices", RecordType.TRANSACTIONS).platform("Chargebee")
+                .describe("Chargebee invoices export (dotted or import-friendly column names); only paid invoices count")
+                .map("id", "invoices.id", "invoice[id]", "Invoice Number")
+                .map("customerId", "invoices.customer_id", "customers.id", "invoice[customer_id]", "customer[id]",
+                        "Customer Id")
+                .coalesce("date", "invoices.paid_at", "invoices.date", "invoice[paid_at]", "invoice[date]", "Paid On",
+                        "Invoice Date")
+                .map("amount", "invoices.amount_paid", "invoices.total", "invoice[amount_paid]", "invoice[total]",
+                        "Amount Paid")
+                .map("currency", "invoices.currency_code", "invoice[currency_code]", "currency")
+                .map("status", "invoices.status", "invoice[status]")
+                .signature("customerId", "date", "amount")
+                .build());
+        ALL.add(Preset.builder("stripe-subscriptions", RecordType.SUBSCRIPTIONS).platform("Stripe")
+                .describe("Stripe subscriptions export: one row per subscription, expanded into monthly MRR")
+                .map("id", "id", "Subscription ID")
+                .map("customerId", "Customer ID", "Customer")
+                .map("start", "Start (UTC)", "Start Date (UTC)", "Start Date", "Created (UTC)")
+                .map("end", "Ended At (UTC)", "Ended At")
+                .map("canceledAt", "Canceled At (UTC)", "Canceled At")
+                .map("currentPeriodStart", "Current Period Start (UTC)", "Current Period Start")
+                .map("trialEnd", "Trial End (UTC)", "Trial End")
+                .map("amount", "Amount", "Plan Amount", "Price Amount")
+                .map("quantity", "Quantity", "Plan Quantity")
+                .map("interval", "Interval", "Plan Interval", "Billing Interval")
+                .map("intervalCount", "Interval Count", "Plan Interval Count")
+                .map("plan", "Plan", "Plan Nickname", "Plan Name", "Product", "Plan ID", "Plan price ID", "Price ID")
+                .map("status", "Status")
+                .map("currency", "Currency", "Plan Currency")
+                .signature("customerId", "start", "currentPeriodStart")
+                .build());
+        ALL.add(Preset.builder("chargebee-subscriptions", RecordType.SUBSCRIPTIONS).platform("Chargebee")
+                .describe("Chargebee subscriptions export (dotted or import-friendly column names), expanded into monthly MRR")
+                .map("id", "subscriptions.id", "subscription[id]", "Subscription Id")
+                .map("customerId", "subscriptions.customer_id", "customers.id", "customer[id]", "Customer Id")
+                .map("start", "subscriptions.started_at", "subscriptions.activated_at", "subscription[started_at]",
+                        "subscriptions.created_at", "Started At", "Activated At")
+                .map("canceledAt", "subscriptions.cancelled_at", "subscription[cancelled_at]", "Cancelled At", "Canceled On")
+                .map("currentPeriodStart", "subscriptions.current_term_start", "subscription[current_term_start]",
+                        "Current Billing Term Start Date")
+                .map("trialEnd", "subscriptions.trial_end", "subscription[trial_end]", "Trial End")
+                .map("mrr", "subscriptions.mrr", "MRR")
+                .map("amount", "subscriptions.plan_unit_price", "subscriptions.plan_amount", "subscription[plan_unit_price]",
+                        "subscription_items[unit_price][0]", "subscriptions.item_price_price")
+                .map("quantity", "subscriptions.plan_quantity", "subscription[plan_quantity]",
+                        "subscription_items[quantity][0]", "Plan Quantity")
+                .map("interval", "subscriptions.billing_period_unit", "subscription[billing_period_unit]",
+                        "subscriptions.plan_period_unit", "Subscription Billing Period")
+                .map("intervalCount", "subscriptions.billing_period", "subscription[billing_period]",
+                        "subscriptions.plan_period")
+                .map("plan", "subscriptions.plan_id", "subscription[plan_id]", "subscription_items[item_price_id][0]",
+                        "subscriptions.item_price_id", "Current Plan")
+                .map("status", "subscriptions.status", "subscription[status]")
+                .map("currency", "subscriptions.currency_code", "subscription[currency_code]", "currency")
+                .signature("customerId", "start", "status")
+                .build());
         // GA4 report downloads (Share → Download file → CSV) and Data API column names. A landing-page
         // report also matches the traffic-acquisition preset; its page column makes it score higher.
         ALL.add(Preset.builder("ga4-landing-pages", RecordType.TRAFFIC).platform("GA4")
@@ -239,6 +335,17 @@ public final class Presets {
                 case "deals.created": names.add("created_at"); names.add("create_date"); break;
                 case "leads.created": names.add("created_at"); names.add("create_date"); break;
                 case "deals.accountId": names.add("account"); break;
+                case "transactions.customerId": case "subscriptions.customerId":
+                    names.addAll(List.of("customer", "customer id", "account", "account_id", "accountId")); break;
+                case "transactions.date":
+                    names.addAll(List.of("order_date", "invoice_date", "paid_at", "created_at", "created")); break;
+                case "transactions.amount": names.addAll(List.of("revenue", "total", "value")); break;
+                case "subscriptions.mrr": names.add("monthly_recurring_revenue"); break;
+                case "subscriptions.start": names.addAll(List.of("start_date", "started_at", "startDate")); break;
+                case "subscriptions.end": names.addAll(List.of("end_date", "ended_at", "endDate")); break;
+                case "subscriptions.canceledAt": names.addAll(List.of("cancelled_at", "canceled_at")); break;
+                case "subscriptions.interval": names.addAll(List.of("billing_period", "billing_interval", "plan_interval")); break;
+                case "subscriptions.annual": names.addAll(List.of("is_annual", "annual_plan")); break;
                 case "traffic.page": names.add("landingPage"); names.add("landing_page"); break;
                 case "traffic.source": names.add("source_medium"); names.add("sourceMedium"); break;
                 case "traffic.sessions": names.add("visits"); break;
@@ -253,6 +360,8 @@ public final class Presets {
             case COSTS: b.signature("amount", "team"); break;
             case LEADS: b.signature("created"); break;
             case DEALS: b.signature("stage"); break;
+            case TRANSACTIONS: b.signature("customerId", "date", "amount"); break;
+            case SUBSCRIPTIONS: b.signature("customerId", "mrr"); break;
             case TRAFFIC: b.signature("sessions"); break;
             case EMAIL: b.signature("delivered"); break;
             default: break;

@@ -287,6 +287,8 @@ public final class RecordReader {
             case COSTS: mapper = new CostMapper(ctx); break;
             case LEADS: mapper = new LeadMapper(ctx); break;
             case DEALS: mapper = new DealMapper(ctx); break;
+            case TRANSACTIONS: mapper = new TransactionMapper(ctx); break;
+            case SUBSCRIPTIONS: mapper = new SubscriptionMapper(ctx); break;
             case TRAFFIC: mapper = new TrafficMapper(ctx); break;
             case EMAIL: mapper = new EmailMapper(ctx); break;
             default: throw new IllegalStateException("no mapper for " + type);

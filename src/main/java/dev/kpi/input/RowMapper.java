@@ -141,7 +141,7 @@ public abstract class RowMapper<T> {
         String v = text(row, field);
         if (v == null) return null;
         String s = v.toUpperCase(Locale.ROOT);
-        if (!s.matches("[A-Z]{3}")) {
+        if (!isCurrencyCode(s)) {
             report(row, field, v, "not a 3-letter currency code", false);
             return null;
         }
@@ -161,11 +161,40 @@ public abstract class RowMapper<T> {
 
     protected final String id(RawRow row, String field) throws SkipRow {
         String v = text(row, field);
-        if (v != null && v.matches("-?\\d(\\.\\d+)?[eE][+]?\\d+")) {
+        if (v != null && looksScientific(v)) {
             throw bad(row, field, v, "looks like an id damaged by a spreadsheet (scientific notation); re-export"
                     + " without opening the file in Excel", true);
         }
         return v;
+    }
+
+    /** Three ASCII capitals, checked without a regex (this runs once per row). */
+    static boolean isCurrencyCode(String s) {
+        if (s.length() != 3) return false;
+        for (int i = 0; i < 3; i++) {
+            char c = s.charAt(i);
+            if (c < 'A' || c > 'Z') return false;
+        }
+        return true;
+    }
+
+    /** "1.20253E+17": what a spreadsheet leaves of a long numeric id (digits, a mantissa dot, E, exponent). */
+    static boolean looksScientific(String v) {
+        int e = Math.max(v.indexOf('E'), v.indexOf('e'));
+        if (e <= 0 || e == v.length() - 1) return false;
+        int start = v.charAt(0) == '-' ? 1 : 0;
+        boolean dot = false;
+        for (int i = start; i < e; i++) {
+            char c = v.charAt(i);
+            if (c == '.' && i == start + 1 && !dot) dot = true;
+            else if (c < '0' || c > '9' || (i > start && !dot)) return false;
+        }
+        if (dot && e == start + 2) return false; // "1.E5": the mantissa needs digits after its dot
+        int i = e + 1;
+        if (v.charAt(i) == '+') i++;
+        if (i >= v.length()) return false;
+        for (; i < v.length(); i++) if (v.charAt(i) < '0' || v.charAt(i) > '9') return false;
+        return true;
     }
 
     /** Reports an unreadable cell; skips the row when the value is required, else the caller drops the value. */

@@ -31,6 +31,8 @@ public final class Schema {
             case COSTS: return COSTS;
             case LEADS: return LEADS;
             case DEALS: return DEALS;
+            case TRANSACTIONS: return TRANSACTIONS;
+            case SUBSCRIPTIONS: return SUBSCRIPTIONS;
             case TRAFFIC: return TRAFFIC;
             case EMAIL: return EMAIL;
             default: throw new IllegalArgumentException(type.toString());
@@ -97,6 +99,35 @@ public final class Schema {
             f("owner", FieldType.TEXT, "owner"),
             f("pipeline", FieldType.TEXT, "pipeline"),
             f("lostReason", FieldType.TEXT, "lost reason"));
+
+    static final Schema TRANSACTIONS = new Schema(RecordType.TRANSACTIONS,
+            f("id", FieldType.ID, "order, payment or invoice id"),
+            f("customerId", FieldType.ID, "customer (or account) id"),
+            f("date", FieldType.DATE, "day of the purchase (a date-time keeps its date)"),
+            f("amount", FieldType.MONEY, "amount paid"),
+            f("refunded", FieldType.MONEY, "amount refunded, taken off the amount"),
+            f("currency", FieldType.CURRENCY, "currency of the amount"),
+            f("status", FieldType.TEXT, "payment or invoice status (paid, failed, void, …)"));
+
+    static final Schema SUBSCRIPTIONS = new Schema(RecordType.SUBSCRIPTIONS,
+            f("id", FieldType.ID, "subscription id"),
+            f("customerId", FieldType.ID, "customer (or account) id"),
+            f("month", FieldType.MONTH, "month of a ledger row (one row per customer and month)"),
+            f("date", FieldType.DATE, "a day in the month of a ledger row"),
+            f("start", FieldType.DATE, "start of a subscription (one row per subscription)"),
+            f("end", FieldType.DATE, "when the subscription ended"),
+            f("canceledAt", FieldType.DATE, "when it was canceled: its end when the status says it has ended"),
+            f("currentPeriodStart", FieldType.DATE, "start of the current billing period"),
+            f("trialEnd", FieldType.DATE, "end of the free trial: paying starts then"),
+            f("mrr", FieldType.MONEY, "monthly recurring revenue"),
+            f("amount", FieldType.MONEY, "price per billing interval (per unit when there is a quantity)"),
+            f("quantity", FieldType.DECIMAL, "units (seats) the amount is multiplied by"),
+            f("interval", FieldType.TEXT, "billing interval: month, year, week, day, quarterly, 3 months, …"),
+            f("intervalCount", FieldType.COUNT, "billing intervals per charge (every 3 months: 3)"),
+            f("annual", FieldType.BOOL, "yes when the amount is yearly (an annual plan)"),
+            f("plan", FieldType.TEXT, "plan or price name"),
+            f("status", FieldType.TEXT, "subscription status (active, canceled, trialing, …)"),
+            f("currency", FieldType.CURRENCY, "currency of the amounts"));
 
     static final Schema TRAFFIC = new Schema(RecordType.TRAFFIC,
             f("date", FieldType.DATE, "day of the row (GA4 Date, yyyyMMdd)"),

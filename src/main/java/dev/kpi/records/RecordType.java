@@ -7,7 +7,7 @@ import java.util.Locale;
  * {@code --spend}, {@code --deals}, … options and the {@code inputs:} keys of the config.
  */
 public enum RecordType {
-    SPEND, COSTS, LEADS, DEALS, TRAFFIC, EMAIL;
+    SPEND, COSTS, LEADS, DEALS, TRANSACTIONS, SUBSCRIPTIONS, TRAFFIC, EMAIL;
 
     public String key() { return name().toLowerCase(Locale.ROOT); }
 

@@ -98,4 +98,98 @@ public record ClvFormula(String key, String formula, Ratio value, boolean revenu
     private static Ratio nullRatio(String reason) {
         return new Ratio(null, null, null, null, null, null, reason);
     }
+
+    // Exact compositions: the inputs are ratios (numerator / denominator as measured), and each result's
+    // numerator and denominator are products of those parts, so nothing is rounded before the end and a
+    // reader can recompute every value from the JSON.
+
+    /**
+     * Subscription CLV from measured ratios: ARPA × margin / churn = (ARPA num × margin × churn den) /
+     * (ARPA den × churn num). Null when either ratio is null or no customer churned.
+     */
+    public static ClvFormula subscription(Ratio arpa, BigDecimal grossMargin, Ratio monthlyChurn) {
+        checkMargin(grossMargin);
+        boolean revenue = grossMargin == null;
+        String formula = revenue ? "ARPA / customer churn rate (revenue CLV: no gross margin given)"
+                : "ARPA × gross margin / customer churn rate";
+        if (arpa == null || arpa.isNull()) return new ClvFormula("clvSubscription", formula, nullRatio("ARPA is unknown"), revenue);
+        if (monthlyChurn == null || monthlyChurn.denominator() == null || monthlyChurn.denominator().signum() == 0) {
+            return new ClvFormula("clvSubscription", formula, nullRatio("the churn rate is unknown"), revenue);
+        }
+        BigDecimal m = revenue ? BigDecimal.ONE : grossMargin;
+        BigDecimal num = arpa.numerator().multiply(m).multiply(monthlyChurn.denominator());
+        BigDecimal den = arpa.denominator().multiply(monthlyChurn.numerator());
+        return new ClvFormula("clvSubscription", formula,
+                Ratio.of(num, den, Kind.MONEY, "no customer churned, so the lifetime is unbounded"), revenue);
+    }
+
+    /**
+     * CLV (seed 003) from measured ratios: annual profit per customer (monthly value × 12 × margin) ×
+     * years (lifespan in months / 12) − CAC = monthly value × margin × lifespan − CAC. The monthly value
+     * is ARPA for subscriptions. Without a margin the value is revenue and the formula says so.
+     */
+    public static ClvFormula profitTimesYears(Ratio monthlyValue, BigDecimal grossMargin, Ratio lifespanMonths, BigDecimal cac) {
+        checkMargin(grossMargin);
+        boolean revenue = grossMargin == null;
+        String formula = (revenue ? "annual revenue per customer × years" : "annual profit per customer × years")
+                + (cac == null ? " (no CAC given)" : " − CAC") + (revenue ? " (revenue CLV: no gross margin given)" : "");
+        if (monthlyValue == null || monthlyValue.isNull()) {
+            return new ClvFormula("clvProfitTimesYears", formula, nullRatio("the value per customer is unknown"), revenue);
+        }
+        if (lifespanMonths == null || lifespanMonths.isNull()) {
+            return new ClvFormula("clvProfitTimesYears", formula, nullRatio("the average lifespan is unknown (no customer churned)"), revenue);
+        }
+        BigDecimal m = revenue ? BigDecimal.ONE : grossMargin;
+        BigDecimal num = monthlyValue.numerator().multiply(m).multiply(lifespanMonths.numerator());
+        BigDecimal den = monthlyValue.denominator().multiply(lifespanMonths.denominator());
+        if (cac != null) num = num.subtract(cac.multiply(den));
+        return new ClvFormula("clvProfitTimesYears", formula, Ratio.of(num, den, Kind.MONEY, "unreachable"), revenue);
+    }
+
+    /**
+     * CLV (seed 004) from measured ratios: average customer value per month (× margin when given) ×
+     * average lifespan in months.
+     */
+    public static ClvFormula valueTimesLifespan(Ratio monthlyValue, BigDecimal grossMargin, Ratio lifespanMonths) {
+        checkMargin(grossMargin);
+        boolean revenue = grossMargin == null;
+        String formula = "average customer value per month" + (revenue ? "" : " × gross margin") + " × average lifespan"
+                + (revenue ? " (revenue CLV: no gross margin given)" : "");
+        if (monthlyValue == null || monthlyValue.isNull()) {
+            return new ClvFormula("clvValueTimesLifespan", formula, nullRatio("average value is unknown"), revenue);
+        }
+        if (lifespanMonths == null || lifespanMonths.isNull()) {
+            return new ClvFormula("clvValueTimesLifespan", formula,
+                    nullRatio("the average lifespan is unknown (no customer churned)"), revenue);
+        }
+        BigDecimal m = revenue ? BigDecimal.ONE : grossMargin;
+        return new ClvFormula("clvValueTimesLifespan", formula,
+                Ratio.of(monthlyValue.numerator().multiply(m).multiply(lifespanMonths.numerator()),
+                        monthlyValue.denominator().multiply(lifespanMonths.denominator()), Kind.MONEY, "unreachable"),
+                revenue);
+    }
+
+    /** LTV:CAC from a CLV ratio: CLV num / (CLV den × CAC). */
+    public static ClvFormula ltvToCacFrom(Ratio clv, BigDecimal cac) {
+        if (clv == null || clv.isNull()) return new ClvFormula("ltvToCac", "CLV / CAC", nullRatio("CLV is unknown"), false);
+        if (cac == null) return new ClvFormula("ltvToCac", "CLV / CAC", nullRatio("CAC is unknown"), false);
+        return new ClvFormula("ltvToCac", "CLV / CAC",
+                Ratio.of(clv.numerator(), clv.denominator().multiply(cac), Kind.MULTIPLE, "CAC is zero"), false);
+    }
+
+    /** CAC payback in months from a monthly value ratio: CAC × den / (num × margin). */
+    public static ClvFormula cacPaybackMonths(BigDecimal cac, Ratio monthlyValue, BigDecimal grossMargin, String valueName) {
+        checkMargin(grossMargin);
+        boolean revenue = grossMargin == null;
+        String formula = revenue ? "CAC / " + valueName + " (revenue basis: no gross margin given)"
+                : "CAC / (" + valueName + " × gross margin)";
+        if (cac == null) return new ClvFormula("cacPaybackMonths", formula, nullRatio("CAC is unknown"), revenue);
+        if (monthlyValue == null || monthlyValue.isNull()) {
+            return new ClvFormula("cacPaybackMonths", formula, nullRatio(valueName + " is unknown"), revenue);
+        }
+        BigDecimal m = revenue ? BigDecimal.ONE : grossMargin;
+        return new ClvFormula("cacPaybackMonths", formula,
+                Ratio.of(cac.multiply(monthlyValue.denominator()), monthlyValue.numerator().multiply(m), Kind.MONTHS,
+                        "the monthly margin per account is zero"), revenue);
+    }
 }

@@ -183,6 +183,34 @@ public final class MrrLedger {
         return out;
     }
 
+    /**
+     * A customer paying in a month: their MRR there and for how many consecutive months, that month
+     * included, they have paid (counted from their latest start or return).
+     */
+    public record ActiveCustomer(String customerId, int consecutiveMonths, long mrr) {}
+
+    /** The customers with MRR &gt; 0 in {@code month}, in no particular order. */
+    public List<ActiveCustomer> activeIn(YearMonth month) {
+        int m = index(month);
+        List<ActiveCustomer> out = new ArrayList<>();
+        for (Map.Entry<String, TreeMap<Integer, Long>> e : customers.entrySet()) {
+            TreeMap<Integer, Long> months = e.getValue();
+            Long v = months.get(m);
+            if (v == null || v <= 0) continue;
+            int k = 1;
+            while (true) {
+                Long p = months.get(m - k);
+                if (p == null || p <= 0) break;
+                k++;
+            }
+            out.add(new ActiveCustomer(e.getKey(), k, v));
+        }
+        return out;
+    }
+
+    /** Number of customers with at least one line. */
+    public int customerCount() { return customers.size(); }
+
     private static int index(YearMonth m) {
         return Math.toIntExact(m.getYear() * 12L + m.getMonthValue() - 1);
     }
