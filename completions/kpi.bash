@@ -156,6 +156,8 @@ function _complete_kpi() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} cac" ];    then _picocli_kpi; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ads" ];    then _picocli_kpi; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} cvr" ];    then _picocli_kpi; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} funnel" ];    then _picocli_kpi; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} attribution" ];    then _picocli_kpi; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} clv" ];    then _picocli_kpi; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} inspect" ];    then _picocli_kpi; return $?; fi
@@ -164,15 +166,19 @@ function _complete_kpi() {
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(cac)
   local cmds1=(ads)
-  local cmds2=(attribution)
-  local cmds3=(clv)
-  local cmds4=(inspect)
-  local cmds5=(init)
+  local cmds2=(cvr)
+  local cmds3=(funnel)
+  local cmds4=(attribution)
+  local cmds5=(clv)
+  local cmds6=(inspect)
+  local cmds7=(init)
 
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_kpi_init; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_kpi_inspect; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_kpi_clv; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_kpi_attribution; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_kpi_init; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_kpi_inspect; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_kpi_clv; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_kpi_attribution; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_kpi_funnel; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_kpi_cvr; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_kpi_ads; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_kpi_cac; return $?; fi
 
@@ -185,7 +191,7 @@ function _picocli_kpi() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="cac ads attribution clv inspect init"
+  local commands="cac ads cvr funnel attribution clv inspect init"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -315,6 +321,153 @@ function _picocli_kpi_ads() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${DIMDIM_option_args[@]}" ) )
       return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `cvr` subcommand.
+function _picocli_kpi_cvr() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--strict' '-q' '--quiet' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--config' '-f' '--format' '-o' '--output' '--fail-if' '--leads' '--deals' '--traffic' '--email' '--from' '--to' '--by' '--mode' '--window' '--as-of' '--response-target'"
+  local FORMAT_option_args=("table" "json" "jsonl" "csv" "markdown") # --format values
+  local DIMDIM_option_args=("channel" "campaign" "source" "owner" "day" "week" "month" "quarter" "year") # --by values
+  local MODE_option_args=("cohort" "period") # --mode values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--config')
+      return
+      ;;
+    '-f'|'--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '--fail-if')
+      return
+      ;;
+    '--leads')
+      return
+      ;;
+    '--deals')
+      return
+      ;;
+    '--traffic')
+      return
+      ;;
+    '--email')
+      return
+      ;;
+    '--from')
+      return
+      ;;
+    '--to')
+      return
+      ;;
+    '--by')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${DIMDIM_option_args[@]}" ) )
+      return $?
+      ;;
+    '--mode')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--window')
+      return
+      ;;
+    '--as-of')
+      return
+      ;;
+    '--response-target')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `funnel` subcommand.
+function _picocli_kpi_funnel() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--strict' '-q' '--quiet' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--config' '-f' '--format' '-o' '--output' '--fail-if' '--leads' '--deals' '--from' '--to' '--by' '--order' '--window' '--target'"
+  local FORMAT_option_args=("table" "json" "jsonl" "csv" "markdown") # --format values
+  local DIMDIM_option_args=("channel" "campaign" "source" "owner" "day" "week" "month" "quarter" "year") # --by values
+  local MODE_option_args=("sequential" "strict" "any") # --order values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--config')
+      return
+      ;;
+    '-f'|'--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '--fail-if')
+      return
+      ;;
+    '--leads')
+      return
+      ;;
+    '--deals')
+      return
+      ;;
+    '--from')
+      return
+      ;;
+    '--to')
+      return
+      ;;
+    '--by')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${DIMDIM_option_args[@]}" ) )
+      return $?
+      ;;
+    '--order')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--window')
+      return
+      ;;
+    '--target')
+      return
       ;;
   esac
 
@@ -567,7 +720,7 @@ function _picocli_kpi_inspect() {
   local commands=""
   local flag_opts="'--strict' '-q' '--quiet' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'--type' '--rows' '--config'"
-  local TYPE_option_args=("spend" "costs" "leads" "deals" "transactions" "subscriptions" "touchpoints" "paths") # --type values
+  local TYPE_option_args=("spend" "costs" "leads" "deals" "traffic" "email" "touchpoints" "paths" "transactions" "subscriptions") # --type values
 
   type compopt &>/dev/null && compopt +o default
 

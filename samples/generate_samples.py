@@ -263,6 +263,108 @@ for ch in sorted(set(d["source"] for d in new)):
     cost = spend_total.get(ch, D(0)) + sum(c[3] for c in costs if c[4] == ch)
     print(f"paid CAC {ch}: {cost} / {n} = {q(cost / n)}")
 
+# ---------------------------------------------------------------- GA4 landing pages and Mailchimp (kpi cvr)
+# Added after the files above, with a random stream of their own, so the files above stay byte for byte.
+rnd2 = random.Random(20250702)
+pages = [("/", 0.006), ("/data-sync", 0.011), ("/pricing", 0.018), ("/demo", 0.035), ("/blog/cdc-explained", 0.002)]
+source_mix = [("google / organic", 0.34), ("(direct) / (none)", 0.18), ("google / cpc", 0.20), ("linkedin / paid_social", 0.12),
+              ("facebook / paid_social", 0.06), ("newsletter / email", 0.05), ("partner.example / referral", 0.05)]
+ga_rows, sessions_by_month = [], {}
+for (start, _end) in MONTHS:
+    for page, conv_rate in pages:
+        base = rnd2.randint(900, 2600) if page != "/" else rnd2.randint(3000, 4200)
+        for src, share in source_mix:
+            sess = int(base * share * rnd2.uniform(0.8, 1.2))
+            if sess == 0:
+                continue
+            users = int(sess * rnd2.uniform(0.78, 0.92))
+            engaged = int(sess * rnd2.uniform(0.45, 0.72))
+            key_events = int(round(sess * conv_rate * rnd2.uniform(0.6, 1.4)))
+            ga_rows.append([page, src, f"{start.year}{start.month:02d}", str(sess), str(users), str(engaged),
+                            f"{engaged / sess:.10g}", str(key_events)])
+            sessions_by_month[start] = sessions_by_month.get(start, 0) + sess
+buf = io.StringIO()
+buf.write("# ----------------------------------------\n# Free form 1\n# Account: Larkspur Data\n"
+          "# Property: larkspur.example – GA4\n# ----------------------------------------\n#\n# All Users\n"
+          "# Start date: 20250701\n# End date: 20250930\n")
+w = csv.writer(buf, lineterminator="\n")
+w.writerow(["Landing page", "Session source / medium", "Year month", "Sessions", "Active users", "Engaged sessions",
+            "Engagement rate", "Key events"])
+for r in ga_rows:
+    w.writerow(r)
+(OUT / "ga4_landing_pages.csv").write_text(buf.getvalue(), encoding="utf-8")
+
+mc_rows = []
+list_size = 2480
+for i, (day, title) in enumerate([(date(2025, 7, 8), "July product update"), (date(2025, 7, 22), "Webinar: CDC without tears"),
+                                  (date(2025, 8, 12), "August product update"), (date(2025, 8, 26), "Case study: Acorn Logistics"),
+                                  (date(2025, 9, 9), "September product update"), (date(2025, 9, 23), "Benchmark report 2025")]):
+    list_size += rnd2.randint(20, 90)
+    soft, hard = rnd2.randint(5, 15), rnd2.randint(2, 9)
+    delivered = list_size - soft - hard
+    opens = int(delivered * rnd2.uniform(0.24, 0.34))
+    clicks = int(delivered * rnd2.uniform(0.025, 0.06))
+    forwards = rnd2.randint(0, 12)
+    unsubs = rnd2.randint(3, 14)
+    mc_rows.append((title, day, list_size, delivered, soft, hard, forwards, opens, clicks, unsubs))
+buf = io.StringIO()
+w = csv.writer(buf, quoting=csv.QUOTE_ALL, lineterminator="\n")
+w.writerow(["Title", "Subject", "List", "Send Date", "Send Weekday", "Total Recipients", "Successful Deliveries",
+            "Soft Bounces", "Hard Bounces", "Total Bounces", "Times Forwarded", "Forwarded Opens", "Unique Opens", "Open Rate",
+            "Total Opens", "Unique Clicks", "Click Rate", "Total Clicks", "Unsubscribes", "Abuse Complaints",
+            "Times Liked on Facebook", "Folder Id", "Unique Id"])
+for k, (title, day, size, delivered, soft, hard, forwards, opens, clicks, unsubs) in enumerate(mc_rows):
+    w.writerow([title, title, "Larkspur Newsletter", day.strftime("%b %d, %Y") + " 10:00 am", day.strftime("%A"), size,
+                delivered, soft, hard, soft + hard, forwards, forwards // 2, opens, f"{opens / delivered * 100:.2f}%",
+                int(opens * 1.6), clicks, f"{clicks / delivered * 100:.2f}%", int(clicks * 1.4), unsubs, 0, 0, 204,
+                f"c0ffee{k:04d}"])
+(OUT / "mailchimp_campaigns.csv").write_text(buf.getvalue(), encoding="utf-8")
+
+# ---------------------------------------------------------------- kpi cvr and kpi funnel, computed independently
+# Cohort CVR: a lead converted when its customer date, its own won deal's close, or its account's first won close
+# (the earliest) falls 0..365 days after its creation and by the as-of date (the latest lead, customer, won/lost close,
+# traffic or email date). A customer date before creation is an existing customer's contact: not a conversion.
+WINDOW = timedelta(days=365)
+won = [d for d in deals if d["stage"] == "Closed Won"]
+first_won_company = {}
+for d in won:
+    cur = first_won_company.get(d["company"])
+    first_won_company[d["company"]] = d["close"] if cur is None else min(cur, d["close"])
+dates = [c["created"] for c in contacts] + [c["customer"] for c in contacts if c["customer"]]
+dates += [d["created"] for d in deals] + [d["close"] for d in deals if d["stage"] in ("Closed Won", "Closed Lost")]
+dates += [datetime(2025, 9, 30)] + [datetime(day.year, day.month, day.day) for (_t, day, *_r) in mc_rows]
+as_of = max(dates).date()
+cohorts = {}
+for c in contacts:
+    candidates = [x for x in (c["customer"], first_won_company.get(c["company"]),
+                              min((d["close"] for d in won if d["contact"] == c["id"]), default=None)) if x]
+    at = min(candidates) if candidates else None
+    ok = at is not None and c["created"] <= at <= c["created"] + WINDOW and at.date() <= as_of
+    m = f"{c['created'].year}-{c['created'].month:02d}"
+    n, k = cohorts.get(m, (0, 0))
+    cohorts[m] = (n + 1, k + (1 if ok else 0))
+print("cvr as of", as_of, "cohorts (leads, customers):", dict(sorted(cohorts.items())))
+print("cvr total", sum(v[0] for v in cohorts.values()), sum(v[1] for v in cohorts.values()))
+print("sessions by month", {f"{k.year}-{k.month:02d}": v for k, v in sessions_by_month.items()})
+print("email delivered, opens, clicks", sum(r[3] for r in mc_rows), sum(r[7] for r in mc_rows), sum(r[8] for r in mc_rows))
+
+# Lead funnel (Lead → MQL → SQL → Opportunity → Customer), sequential: the furthest stage with evidence counts, with
+# every earlier one. A deal belongs to its contact (all sample deals name one).
+by_id = {c["id"]: c for c in contacts}
+furthest = {}
+for c in contacts:
+    ev = {0}
+    if c["mql"] or c["stage"] == "Marketing Qualified Lead": ev.add(1)
+    if c["sql"] or c["stage"] == "Sales Qualified Lead": ev.add(2)
+    if c["opp"] or c["stage"] == "Opportunity": ev.add(3)
+    if c["customer"] or c["stage"] == "Customer": ev.add(4)
+    for d in deals:
+        if d["contact"] == c["id"]:
+            ev.add(3)
+            if d["stage"] == "Closed Won": ev.add(4)
+    furthest[c["id"]] = max(ev)
+print("lead funnel reached", [sum(1 for f in furthest.values() if f >= k) for k in range(5)])
+
 # ---------------------------------------------------------------- Stripe exports for kpi clv
 # Appended after everything above and drawn from their own random generators, so the files and KPIs above
 # do not change. Subscriptions: Larkspur's self-serve base since January 2024 (monthly and annual plans,

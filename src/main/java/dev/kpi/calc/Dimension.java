@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /** What {@code --by} can group on. Time dimensions bucket a record's date; the others read a field. */
 public enum Dimension {
-    CHANNEL(null), CAMPAIGN(null), PLATFORM(null),
+    CHANNEL(null), CAMPAIGN(null), PLATFORM(null), SOURCE(null), OWNER(null),
     DAY(TimeGrain.DAY), WEEK(TimeGrain.WEEK), MONTH(TimeGrain.MONTH), QUARTER(TimeGrain.QUARTER), YEAR(TimeGrain.YEAR);
 
     /** The group value for records that lack the field. */

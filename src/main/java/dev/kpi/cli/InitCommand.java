@@ -155,6 +155,8 @@ public final class InitCommand implements Callable<Integer> {
             case SUBSCRIPTIONS: return "{ customerId: \"Customer ID\", month: \"Month\", mrr: \"MRR\" }";
             case TOUCHPOINTS: return "{ journeyId: \"Contact ID\", timestamp: \"Date\", channel: \"Source\" }";
             case PATHS: return "{ path: \"Path\", conversions: \"Conversions\", nulls: \"Non-conversions\" }";
+            case TRAFFIC: return "{ page: \"Landing page\", sessions: \"Sessions\", conversions: \"Key events\" }";
+            case EMAIL: return "{ delivered: \"Delivered\", opens: \"Unique opens\", clicks: \"Unique clicks\" }";
             default: return "{ }";
         }
     }

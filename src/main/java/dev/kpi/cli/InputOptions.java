@@ -37,6 +37,18 @@ public final class InputOptions {
         public List<String> files = new ArrayList<>();
     }
 
+    public static final class TrafficFiles {
+        @Option(names = "--traffic", arity = "1..*", paramLabel = "FILE",
+                description = "Web-analytics exports (GA4 landing pages or traffic acquisition, or kpi's own columns).")
+        public List<String> files = new ArrayList<>();
+    }
+
+    public static final class EmailFiles {
+        @Option(names = "--email", arity = "1..*", paramLabel = "FILE",
+                description = "Email campaign reports (Mailchimp campaign export, or kpi's own columns).")
+        public List<String> files = new ArrayList<>();
+    }
+
     public static final class TransactionsFiles {
         @Option(names = "--transactions", arity = "1..*", paramLabel = "FILE",
                 description = "Orders, payments or invoices: customer, date, amount (Stripe, Chargebee, or kpi's own columns).")

@@ -67,7 +67,7 @@ public abstract class ReportCommand implements Callable<Integer> {
         }
         boolean color = format == Format.TABLE && output.output == null && !common.noColor && env.stdoutIsTerminal()
                 && env.colorAllowed();
-        ReportWriter.write(report, format, output.output, env, color);
+        ReportWriter.write(forDisplay(report, format), format, output.output, env, color);
         for (String w : report.warnings()) console.warn(w);
         int exit = ExitCode.OK.code();
         for (FailCondition c : conditions) {
@@ -80,6 +80,13 @@ public abstract class ReportCommand implements Callable<Integer> {
         }
         return exit;
     }
+
+    /**
+     * The report as a given format shows it. The default is the report itself; a command whose rows are
+     * too wide to read in a terminal can regroup its columns for table and markdown views. Machine
+     * formats, {@code --fail-if} and warnings always use the full report.
+     */
+    protected Report forDisplay(Report report, Format format) { return report; }
 
     /** The files for a record type: command line first, else config. */
     protected List<InputSpec> inputs(RecordType type, List<String> cliFiles) {

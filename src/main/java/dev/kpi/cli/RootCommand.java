@@ -5,8 +5,8 @@ import picocli.CommandLine.Command;
 
 /** {@code kpi}: the top-level command; it only dispatches to subcommands. */
 @Command(name = "kpi", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {CacCommand.class, AdsCommand.class, AttributionCommand.class, ClvCommand.class, InspectCommand.class,
-                InitCommand.class},
+        subcommands = {CacCommand.class, AdsCommand.class, CvrCommand.class, FunnelCommand.class, AttributionCommand.class,
+                ClvCommand.class, InspectCommand.class, InitCommand.class},
         description = {"B2B marketing KPIs from CRM and ad-platform CSV exports.",
                 "Reports go to stdout; notes, warnings and errors to stderr."},
         synopsisSubcommandLabel = "COMMAND",
@@ -17,6 +17,7 @@ public final class RootCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: cac, ads, attribution, clv, inspect or init");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "a command is required: cac, ads, cvr, funnel, attribution, clv, inspect or init");
     }
 }

@@ -19,12 +19,13 @@ import java.util.Map;
 
 /**
  * The kpi config ({@code kpi.yaml}, or JSON). Keys are a public contract, documented in the README:
- * {@code currency, fx, timezone, inputs, channels, marketingChannels, stages, attribution}. Unknown keys are errors
+ * {@code currency, fx, timezone, inputs, channels, marketingChannels, stages, funnel, qualified, attribution}. Unknown
+ * keys are errors
  * that name the file, line and closest valid key.
  */
 public final class KpiConfig {
     static final List<String> TOP_KEYS = List.of("currency", "fx", "timezone", "inputs", "channels",
-            "marketingChannels", "stages", "attribution");
+            "marketingChannels", "stages", "funnel", "qualified", "attribution");
 
     private final Path file;
     private String currency;
@@ -36,6 +37,8 @@ public final class KpiConfig {
     private final List<String> wonStages = new ArrayList<>();
     private final List<String> lostStages = new ArrayList<>();
     private AttributionConfig attribution = AttributionConfig.empty();
+    private FunnelConfig funnel;
+    private QualifiedConfig qualified;
 
     private KpiConfig(Path file) { this.file = file; }
 
@@ -57,6 +60,10 @@ public final class KpiConfig {
     public List<String> lostStages() { return lostStages; }
     /** The {@code attribution:} section (defaults of {@code kpi attribution}); empty when absent. */
     public AttributionConfig attribution() { return attribution; }
+    /** The {@code funnel:} section, or null when the config has none. */
+    public FunnelConfig funnel() { return funnel; }
+    /** The {@code qualified:} section, or null when the config has none. */
+    public QualifiedConfig qualified() { return qualified; }
 
     public static KpiConfig load(Path path) {
         String name = path.getFileName() == null ? path.toString() : path.toString();
@@ -102,6 +109,8 @@ public final class KpiConfig {
             if (n.get("lost") != null) c.lostStages.addAll(n.get("lost").texts());
         }
         if ((n = root.get("attribution")) != null) c.attribution = AttributionConfig.bind(n);
+        if ((n = root.get("funnel")) != null) c.funnel = FunnelConfig.bind(n);
+        if ((n = root.get("qualified")) != null) c.qualified = QualifiedConfig.bind(n);
         return c;
     }
 

@@ -38,7 +38,18 @@ final class LeadMapper extends RowMapper<Lead> {
         return new Lead(id, created, ctx.channels().normalize(source), source, campaign, text(row, "lifecycleStage"),
                 dateTime(row, "mqlDate", false), dateTime(row, "sqlDate", false), dateTime(row, "opportunityDate", false),
                 dateTime(row, "customerDate", false), accounts.isEmpty() ? null : accounts.get(0), text(row, "owner"),
-                bool(row, "marketingTouched"), dateTime(row, "firstResponseAt", false));
+                bool(row, "marketingTouched"), dateTime(row, "firstResponseAt", false), smallCount(row, "meetingsBooked"),
+                smallCount(row, "meetingsAttended"));
+    }
+
+    private Integer smallCount(RawRow row, String field) throws SkipRow {
+        Long n = count(row, field);
+        if (n == null) return null;
+        if (n < 0 || n > Integer.MAX_VALUE) {
+            bad(row, field, n.toString(), "not a count of meetings", false);
+            return null;
+        }
+        return n.intValue();
     }
 
     private String drillDownCampaign(RawRow row, String source) {

@@ -101,6 +101,8 @@ public final class Presets {
                         "Company ID")
                 .map("owner", "Contact owner", "Kontaktinhaber", "Propriétaire du contact")
                 .map("firstResponseAt", "First Response Date", "Sales first response date")
+                .map("meetingsBooked", "Meetings booked", "Number of meetings booked", "Meetings Booked Count")
+                .map("meetingsAttended", "Meetings attended", "Number of meetings attended", "Meetings Attended Count")
                 .signature("id", "created", "lifecycleStage")
                 .option(HUBSPOT_SOURCE_DRILL_DOWN)
                 .build());
@@ -301,6 +303,54 @@ public final class Presets {
                 .map("nulls", "total_null")
                 .signature("path", "conversions")
                 .build());
+        // GA4 report downloads (Share → Download file → CSV) and Data API column names. A landing-page
+        // report also matches the traffic-acquisition preset; its page column makes it score higher.
+        ALL.add(Preset.builder("ga4-landing-pages", RecordType.TRAFFIC).platform("GA4")
+                .describe("GA4 Landing page report download (CSV); the preamble's date range is the period without a Date column")
+                .map("date", "Date", "date")
+                .map("month", "Year month", "yearMonth")
+                .map("page", "Landing page", "Landing page + query string", "landingPage", "landingPagePlusQueryString",
+                        "Zielseite", "Page de destination", "Página de destino")
+                .map("channel", "Session default channel group", "Session primary channel group (Default Channel Group)",
+                        "Session primary channel group", "sessionDefaultChannelGroup", "sessionPrimaryChannelGroup")
+                .map("source", "Session source / medium", "Session source/medium", "sessionSourceMedium")
+                .map("campaign", "Session campaign", "sessionCampaignName")
+                .map("sessions", "Sessions", "sessions", "Sitzungen")
+                .map("users", "Active users", "Total users", "Users", "activeUsers", "totalUsers", "Aktive Nutzer")
+                .map("engagedSessions", "Engaged sessions", "engagedSessions", "Sitzungen mit Interaktion")
+                .map("conversions", "Key events", "Conversions", "keyEvents", "Schlüsselereignisse", "Conversions (all)")
+                .signature("page", "sessions")
+                .option(PERIOD_FROM_PREAMBLE)
+                .build());
+        ALL.add(Preset.builder("ga4-traffic-acquisition", RecordType.TRAFFIC).platform("GA4")
+                .describe("GA4 Traffic acquisition report download (CSV): sessions by channel group or source / medium")
+                .map("date", "Date", "date")
+                .map("month", "Year month", "yearMonth")
+                .map("channel", "Session primary channel group (Default Channel Group)", "Session default channel group",
+                        "Session primary channel group", "sessionDefaultChannelGroup", "sessionPrimaryChannelGroup")
+                .map("source", "Session source / medium", "Session source/medium", "sessionSourceMedium")
+                .map("campaign", "Session campaign", "sessionCampaignName")
+                .map("sessions", "Sessions", "sessions", "Sitzungen")
+                .map("users", "Users", "Active users", "Total users", "activeUsers", "totalUsers", "Aktive Nutzer")
+                .map("engagedSessions", "Engaged sessions", "engagedSessions", "Sitzungen mit Interaktion")
+                .map("conversions", "Key events", "Conversions", "keyEvents", "Schlüsselereignisse")
+                .signature("sessions", "engagedSessions")
+                .option(PERIOD_FROM_PREAMBLE)
+                .build());
+        ALL.add(Preset.builder("mailchimp-campaigns", RecordType.EMAIL).channel("Email Marketing")
+                .describe("Mailchimp campaign report export (Reports → Export as CSV); Total Recipients stands in for the list size")
+                .map("date", "Send Date", "Send Date-time", "Sent", "Send Time")
+                .map("campaign", "Title", "Campaign Title", "Campaign Name", "Campaign")
+                .map("list", "List", "Audience", "List Name", "Audience Name")
+                .map("sent", "Total Recipients", "Emails Sent", "Recipients")
+                .map("delivered", "Successful Deliveries", "Delivered")
+                .map("opens", "Unique Opens", "Opens")
+                .map("clicks", "Unique Clicks", "Clicks")
+                .map("forwards", "Times Forwarded", "Forwards")
+                .map("unsubscribes", "Unsubscribes", "Unsubscribed")
+                .map("listSize", "Audience Size", "List Size", "Total Recipients")
+                .signature("campaign", "delivered", "opens")
+                .build());
         for (RecordType t : RecordType.values()) ALL.add(generic(t));
     }
 
@@ -343,6 +393,11 @@ public final class Presets {
                 case "paths.conversions": names.addAll(List.of("total_conversions", "conv")); break;
                 case "paths.value": names.addAll(List.of("total_conversion_value", "conversion_value", "revenue")); break;
                 case "paths.nulls": names.addAll(List.of("total_null", "null", "non_conversions")); break;
+                case "traffic.page": names.add("landingPage"); names.add("landing_page"); break;
+                case "traffic.source": names.add("source_medium"); names.add("sourceMedium"); break;
+                case "traffic.sessions": names.add("visits"); break;
+                case "email.opens": names.add("unique_opens"); break;
+                case "email.clicks": names.add("unique_clicks"); break;
                 default: break;
             }
             b.map(f.name(), names.toArray(new String[0]));
@@ -356,6 +411,8 @@ public final class Presets {
             case SUBSCRIPTIONS: b.signature("customerId", "mrr"); break;
             case TOUCHPOINTS: b.signature("journeyId", "timestamp", "channel"); break;
             case PATHS: b.signature("path", "conversions"); break;
+            case TRAFFIC: b.signature("sessions"); break;
+            case EMAIL: b.signature("delivered"); break;
             default: break;
         }
         return b.build();

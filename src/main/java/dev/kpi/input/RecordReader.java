@@ -289,6 +289,8 @@ public final class RecordReader {
             case SUBSCRIPTIONS: mapper = new SubscriptionMapper(ctx); break;
             case TOUCHPOINTS: mapper = new TouchpointMapper(ctx); break;
             case PATHS: mapper = new PathMapper(ctx); break;
+            case TRAFFIC: mapper = new TrafficMapper(ctx); break;
+            case EMAIL: mapper = new EmailMapper(ctx); break;
             default: throw new IllegalStateException("no mapper for " + type);
         }
         if (!"UTF-8".equals(table.encoding()) && table.encoding().startsWith("Windows")) {

@@ -35,6 +35,8 @@ public final class Schema {
             case SUBSCRIPTIONS: return SUBSCRIPTIONS;
             case TOUCHPOINTS: return TOUCHPOINTS;
             case PATHS: return PATHS;
+            case TRAFFIC: return TRAFFIC;
+            case EMAIL: return EMAIL;
             default: throw new IllegalArgumentException(type.toString());
         }
     }
@@ -79,7 +81,9 @@ public final class Schema {
             f("accountId", FieldType.ID_LIST, "account / company id (first of a ;-list)"),
             f("owner", FieldType.TEXT, "owner"),
             f("marketingTouched", FieldType.BOOL, "had a marketing touch"),
-            f("firstResponseAt", FieldType.DATETIME, "first response by sales"));
+            f("firstResponseAt", FieldType.DATETIME, "first response by sales"),
+            f("meetingsBooked", FieldType.COUNT, "meetings booked with the lead"),
+            f("meetingsAttended", FieldType.COUNT, "meetings the lead attended"));
 
     static final Schema DEALS = new Schema(RecordType.DEALS,
             f("id", FieldType.ID, "deal / opportunity id"),
@@ -143,4 +147,29 @@ public final class Schema {
             f("conversions", FieldType.COUNT, "journeys on this path that converted"),
             f("value", FieldType.DECIMAL, "total conversion value of the path"),
             f("nulls", FieldType.COUNT, "journeys on this path that did not convert"));
+
+    static final Schema TRAFFIC = new Schema(RecordType.TRAFFIC,
+            f("date", FieldType.DATE, "day of the row (GA4 Date, yyyyMMdd)"),
+            f("month", FieldType.MONTH, "month of the row (GA4 Year month, yyyyMM)"),
+            f("page", FieldType.TEXT, "landing page"),
+            f("channel", FieldType.TEXT, "channel group of the sessions"),
+            f("source", FieldType.TEXT, "session source / medium (google / cpc); gives the channel when no channel group is mapped"),
+            f("campaign", FieldType.TEXT, "session campaign"),
+            f("sessions", FieldType.COUNT, "sessions (visits)"),
+            f("users", FieldType.COUNT, "users (visitors)"),
+            f("engagedSessions", FieldType.COUNT, "engaged sessions"),
+            f("conversions", FieldType.DECIMAL, "conversions / key events (signups)"));
+
+    static final Schema EMAIL = new Schema(RecordType.EMAIL,
+            f("date", FieldType.DATE, "send date"),
+            f("campaign", FieldType.TEXT, "campaign title"),
+            f("list", FieldType.TEXT, "list / audience name"),
+            f("channel", FieldType.TEXT, "channel of the send (default Email Marketing)"),
+            f("sent", FieldType.COUNT, "emails sent (recipients)"),
+            f("delivered", FieldType.COUNT, "emails delivered"),
+            f("opens", FieldType.COUNT, "unique opens"),
+            f("clicks", FieldType.COUNT, "unique clicks"),
+            f("forwards", FieldType.COUNT, "times forwarded"),
+            f("unsubscribes", FieldType.COUNT, "unsubscribes"),
+            f("listSize", FieldType.COUNT, "audience size at the send"));
 }

@@ -7,7 +7,7 @@ import java.util.Locale;
  * {@code --spend}, {@code --deals}, … options and the {@code inputs:} keys of the config.
  */
 public enum RecordType {
-    SPEND, COSTS, LEADS, DEALS, TRANSACTIONS, SUBSCRIPTIONS, TOUCHPOINTS, PATHS;
+    SPEND, COSTS, LEADS, DEALS, TRAFFIC, EMAIL, TOUCHPOINTS, PATHS, TRANSACTIONS, SUBSCRIPTIONS;
 
     public String key() { return name().toLowerCase(Locale.ROOT); }
 

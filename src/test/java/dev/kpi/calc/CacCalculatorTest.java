@@ -70,7 +70,7 @@ class CacCalculatorTest {
     static Lead lead(String id, String created, String channel, String campaign, String mql, String sql) {
         return new Lead(id, LocalDate.parse(created).atTime(9, 0), channel, channel, campaign, null,
                 mql == null ? null : LocalDate.parse(mql).atStartOfDay(), sql == null ? null : LocalDate.parse(sql).atStartOfDay(),
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
     }
 
     /** Feeds the company's records to {@code sink} in file order. */
