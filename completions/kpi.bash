@@ -341,7 +341,7 @@ function _picocli_kpi_cvr() {
 
   local commands=""
   local flag_opts="'--strict' '-q' '--quiet' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--config' '-f' '--format' '-o' '--output' '--fail-if' '--leads' '--deals' '--traffic' '--email' '--from' '--to' '--by' '--mode' '--window' '--as-of' '--response-target'"
+  local arg_opts="'--config' '-f' '--format' '-o' '--output' '--fail-if' '--leads' '--deals' '--traffic' '--email' '--touchpoints' '--from' '--to' '--by' '--mode' '--window' '--as-of' '--response-target'"
   local FORMAT_option_args=("table" "json" "jsonl" "csv" "markdown") # --format values
   local DIMDIM_option_args=("channel" "campaign" "source" "owner" "day" "week" "month" "quarter" "year") # --by values
   local MODE_option_args=("cohort" "period") # --mode values
@@ -373,6 +373,9 @@ function _picocli_kpi_cvr() {
       return
       ;;
     '--email')
+      return
+      ;;
+    '--touchpoints')
       return
       ;;
     '--from')

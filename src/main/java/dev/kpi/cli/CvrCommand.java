@@ -8,6 +8,7 @@ import dev.kpi.records.Deal;
 import dev.kpi.records.Email;
 import dev.kpi.records.Lead;
 import dev.kpi.records.RecordType;
+import dev.kpi.records.Touchpoint;
 import dev.kpi.records.Traffic;
 import dev.kpi.render.Format;
 import picocli.CommandLine.Command;
@@ -34,6 +35,7 @@ public final class CvrCommand extends ReportCommand {
     @Mixin InputOptions.DealsFiles deals;
     @Mixin InputOptions.TrafficFiles traffic;
     @Mixin InputOptions.EmailFiles email;
+    @Mixin InputOptions.TouchpointsFiles touchpoints;
     @Mixin PeriodOptions period;
     @Mixin CrmGroupOptions group;
 
@@ -92,6 +94,7 @@ public final class CvrCommand extends ReportCommand {
         read(RecordType.DEALS, dealsIn, (Deal d) -> calc.add(d));
         read(RecordType.TRAFFIC, trafficIn, (Traffic t) -> calc.add(t));
         read(RecordType.EMAIL, emailIn, (Email e) -> calc.add(e));
+        read(RecordType.TOUCHPOINTS, inputs(RecordType.TOUCHPOINTS, touchpoints.files), (Touchpoint t) -> calc.add(t));
         Report r = calc.finish();
         for (String s : calc.skipped()) diagnostics.note("skipped " + s);
         return r;

@@ -23,8 +23,8 @@ final class CvrLayout {
     private static final List<String> MAIN = List.of("leads", "customers", "cohortCvr", "cvr", "mature",
             "marketingOriginatedShare", "marketingInfluencedShare", "mqls", "qualifiedLeadRate", "sqls", "salesQualifiedLeadRate");
     private static final String[][] FAMILIES = {
-            {"Deals (win rate by close date; match and closing rates by creation date)", "wonDeals", "lostDeals", "winRate",
-                    "matchRate", "closingRate"},
+            {"Deals (win rate by close date; opportunity conversion, match and closing rates by creation date)", "wonDeals", "lostDeals", "winRate",
+                    "opportunityConversion", "matchRate", "closingRate"},
             {"Response time and meetings", "responded", "responseRate", "medianResponseMinutes", "meanResponseMinutes",
                     "responseWithinTarget", "meetingsBooked", "meetingsAttended", "attendanceRate"},
             {"Traffic", "sessions", "trafficToLeadRatio"},

@@ -91,7 +91,7 @@ class CvrFunnelCliTest {
         KpiRun r = KpiRun.run(args("cvr", "--by", "month", "-q"));
         assertEquals(0, r.exit, r.toString());
         assertTrue(r.out.startsWith("Month    Leads  Customers"), r.out);
-        assertTrue(r.out.contains("\nDeals (win rate by close date; match and closing rates by creation date)\n"), r.out);
+        assertTrue(r.out.contains("\nDeals (win rate by close date; opportunity conversion, match and closing rates by creation date)\n"), r.out);
         assertTrue(r.out.contains("\nTraffic\n"), r.out);
         assertTrue(r.out.contains("\nEmail\n"), r.out);
         assertTrue(r.out.contains("25.0% [14.6–39.4]"), "the total cohort CVR with its interval:\n" + r.out);

@@ -27,6 +27,7 @@ import dev.kpi.records.Deal;
 import dev.kpi.records.Email;
 import dev.kpi.records.Lead;
 import dev.kpi.records.Micros;
+import dev.kpi.records.Touchpoint;
 import dev.kpi.records.Traffic;
 
 import java.math.BigDecimal;
@@ -58,10 +59,12 @@ import java.util.stream.Collectors;
  * <p><b>Other rates</b> (each a proportion with a 95 % Wilson interval, null on a zero denominator):
  * qualifiedLeadRate = MQLs / leads and salesQualifiedLeadRate = SQLs / leads over the leads created in the
  * period ({@link Qualification}); marketingOriginatedShare = customers whose channel is a marketing channel
- * / customers; marketingInfluencedShare = customers with a marketing touch (the flag, or a marketing
- * source) / customers; responseRate = leads with a first response / leads, responseWithinTarget = answered
+ * / customers; marketingInfluencedShare = customers with a marketing touch before they converted (the
+ * leads' flag, a marketing source, or a touchpoint on a marketing channel of the lead or its account) /
+ * customers; responseRate = leads with a first response / leads, responseWithinTarget = answered
  * within the target / answered, with the median and mean minutes to answer; attendanceRate = meetings
- * attended / booked; winRate = won / (won + lost) deals closed in the period; matchRate and closingRate =
+ * attended / booked; winRate = won / (won + lost) deals closed in the period; opportunityConversion = deals
+ * created in the period that were won (by {@code asOf}) / deals created in the period; matchRate and closingRate =
  * deals reaching the later stage / deals reaching the earlier one, over deals created in the period
  * (sequential reach in the deal funnel); trafficToLeadRatio = leads / sessions; openRate, clickRate,
  * forwardRate = unique opens, unique clicks, forwards / delivered. Rates whose numerator can exceed the
@@ -116,6 +119,9 @@ public final class CvrCalculator {
     /** list → month → {day of the latest send (epoch day), list size, unsubscribes} */
     private final Map<String, TreeMap<YearMonth, long[]>> lists = new TreeMap<>();
     private final List<String> skipped = new ArrayList<>();
+    /** Earliest marketing touch (minutes) per journey ("j:" + id) and per account ("a:" + id), from touchpoints. */
+    private final Map<String, Integer> marketingTouch = new HashMap<>();
+    private boolean sawTouchpoints;
 
     public CvrCalculator(Options options) {
         this.options = options;
@@ -217,6 +223,8 @@ public final class CvrCalculator {
     }
 
     public void merge(CvrCalculator o) {
+        o.marketingTouch.forEach((k, v) -> marketingTouch.merge(k, v, Math::min));
+        sawTouchpoints |= o.sawTouchpoints;
         leads.merge(o.leads);
         deals.merge(o.deals);
         if (o.latest != Minutes.NONE) seen(o.latest);
@@ -260,12 +268,39 @@ public final class CvrCalculator {
      */
     public LocalDate asOf() { return options.asOf() != null ? options.asOf() : Minutes.day(latest); }
 
+    /**
+     * A touch of a journey (contact, lead or account) for marketingInfluencedShare: only its time matters,
+     * and only when its channel is a marketing channel.
+     */
+    public void add(Touchpoint t) {
+        sawTouchpoints = true;
+        if (t.at() == null || t.channel() == null || !marketing.contains(t.channel().strip().toLowerCase(Locale.ROOT))) return;
+        int at = Minutes.of(t.at());
+        if (t.journeyId() != null) marketingTouch.merge("j:" + t.journeyId(), at, Math::min);
+        if (t.accountId() != null) marketingTouch.merge("a:" + t.accountId(), at, Math::min);
+    }
+
+    /** True when the journey of lead {@code i} (its id, else its account) had a marketing touch at or before {@code by}. */
+    private boolean touchedBefore(int i, int by) {
+        if (marketingTouch.isEmpty()) return false;
+        Integer at = marketingTouch.get("j:" + leads.id(i));
+        if (at == null && leads.account(i) != TextCodes.NONE) at = marketingTouch.get("a:" + accounts.key(leads.account(i)));
+        return at != null && (by == Minutes.NONE || at <= by);
+    }
+
     private boolean isMarketing(int channelCode) {
         String c = texts.text(channelCode);
         return c != null && marketing.contains(c.strip().toLowerCase(Locale.ROOT));
     }
 
     private String text(int code) { return texts.text(code); }
+
+    private static boolean winRate(DealTable deals) { return deals.size() > 0; }
+
+    private boolean hasCreatedDates() {
+        for (int d = 0; d < deals.size(); d++) if (deals.created(d) != Minutes.NONE) return true;
+        return false;
+    }
 
     public Report finish() {
         skipped.clear();
@@ -342,7 +377,7 @@ public final class CvrCalculator {
                     && (long) customerAt - created <= windowMinutes;
             boolean already = customerAt != Minutes.NONE && customerAt < created;
             if (already) existing++;
-            boolean touched = leads.touched(i) == 1 || isMarketing(leads.channel(i));
+            boolean touched = leads.touched(i) == 1 || isMarketing(leads.channel(i)) || touchedBefore(i, customerAt);
             int response = leads.responseSeconds(i);
             if (response != Integer.MIN_VALUE && response < 0) negativeResponses++;
             for (CvrGroup x : g == null ? List.of(total) : List.of(g, total)) {
@@ -390,7 +425,7 @@ public final class CvrCalculator {
                 int campaign = pick(c[1] >= 0 ? deals.campaign(c[1]) : TextCodes.NONE, lead < 0 ? TextCodes.NONE : leads.campaign(lead));
                 int source = pick(c[1] >= 0 ? deals.source(c[1]) : TextCodes.NONE, lead < 0 ? TextCodes.NONE : leads.source(lead));
                 int owner = pick(c[1] >= 0 ? deals.owner(c[1]) : TextCodes.NONE, lead < 0 ? TextCodes.NONE : leads.owner(lead));
-                boolean touched = lead >= 0 && leads.touched(lead) == 1 || isMarketing(channel);
+                boolean touched = lead >= 0 && (leads.touched(lead) == 1 || touchedBefore(lead, c[0])) || isMarketing(channel);
                 CvrGroup g = dims.isEmpty() ? null : groups.computeIfAbsent(
                         GroupKey.of(dims, text(channel), text(campaign), text(source), text(owner), day), k -> new CvrGroup());
                 for (CvrGroup x : g == null ? List.of(total) : List.of(g, total)) {
@@ -424,6 +459,15 @@ public final class CvrCalculator {
                     }
                 }
             }
+            LocalDate createdDay = Minutes.day(deals.created(d));
+            if (createdDay != null && (window.isOpen() || window.contains(createdDay)) && deals.created(d) <= asOfEnd) {
+                if (lead == -2) lead = links.leadOf(d);
+                boolean wonByAsOf = o == DealTable.WON && deals.closed(d) != Minutes.NONE && deals.closed(d) <= asOfEnd;
+                for (CvrGroup x : groupsOf(groups, total, d, lead, createdDay)) {
+                    x.dealsCreated++;
+                    if (wonByAsOf) x.dealsCreatedWon++;
+                }
+            }
             if (!rates) continue;
             LocalDate created = Minutes.day(deals.created(d));
             if (!window.isOpen() && (created == null || !window.contains(created))) continue;
@@ -449,7 +493,8 @@ public final class CvrCalculator {
         // ---- the report
         boolean hasLeads = sawLeads && leads.size() > 0;
         boolean shares = hasLeads && !marketing.isEmpty();
-        boolean influence = shares && leads.hasTouched();
+        boolean influence = shares && (leads.hasTouched() || sawTouchpoints);
+        boolean opportunity = winRate(deals) && hasCreatedDates();
         boolean response = hasLeads && leads.hasResponses();
         boolean meetings = hasLeads && leads.hasMeetings();
         boolean winRate = sawDeals && deals.size() > 0;
@@ -494,6 +539,7 @@ public final class CvrCalculator {
             r.column("lostDeals", "Lost", Kind.COUNT);
             r.column("winRate", "Win rate", Kind.PERCENT);
         }
+        if (opportunity) r.column("opportunityConversion", "Opp. conversion", Kind.PERCENT);
         if (match) r.column("matchRate", "Match rate", Kind.PERCENT);
         if (closing) r.column("closingRate", "Closing rate", Kind.PERCENT);
         if (traffic) {
@@ -644,7 +690,7 @@ public final class CvrCalculator {
             if (!meetings) skipped.add("meetingsBooked, meetingsAttended, attendanceRate: need meeting counts in the leads"
                     + " (columns: { meetingsBooked: …, meetingsAttended: … })");
             if (marketing.isEmpty()) skipped.add("marketingOriginatedShare and marketingInfluencedShare: need marketingChannels in kpi.yaml");
-            else if (!influence) skipped.add("marketingInfluencedShare: needs a marketing-touch flag in the leads (columns: { marketingTouched: … })");
+            else if (!influence) skipped.add("marketingInfluencedShare: needs --touchpoints or a marketing-touch flag in the leads (columns: { marketingTouched: … })");
         }
         if (!winRate) skipped.add("winRate, matchRate, closingRate: need --deals" + (hasLeads ? "; customers come from the leads'"
                 + " customer dates only" : ""));
@@ -731,6 +777,9 @@ public final class CvrCalculator {
             row.put("wonDeals", g.won);
             row.put("lostDeals", g.lost);
             row.put("winRate", Ratio.proportion(g.won, g.won + g.lost, "no deals closed"));
+        }
+        if (r.column("opportunityConversion") != null) {
+            row.put("opportunityConversion", Ratio.proportion(g.dealsCreatedWon, g.dealsCreated, "no deals created"));
         }
         if (r.column("matchRate") != null) row.put("matchRate", Ratio.proportion(g.matchTo, g.matchFrom, "no deals reached the sales conversation stage"));
         if (r.column("closingRate") != null) row.put("closingRate", Ratio.proportion(g.closingTo, g.closingFrom, "no deals reached the proposal stage"));

@@ -21,6 +21,8 @@ final class CvrGroup {
     long meetingsAttended;
     long won;
     long lost;
+    long dealsCreated;
+    long dealsCreatedWon;
     long matchFrom;
     long matchTo;
     long closingFrom;
