@@ -475,10 +475,11 @@ with open(OUT / "stripe_subscriptions.csv", "w", newline="", encoding="utf-8") a
                     t(s["start"]) if s["trial"] else "", t(s["trial"]), t(canceled), t(s["ended"])])
 
 # MRR by month, computed here independently: a subscription counts in a month when it pays on the month's last
-# day (started, trial over, not ended); yearly amounts / 12 half-even to the micro; EUR at 1.08.
+# day (started, trial over, not ended); yearly amounts / 12, kept unrounded (28 significant digits) and
+# rounded half-even to the micro only when printed; EUR at 1.08.
 def mrr_of(s):
     amount = s["amount"] * s["qty"] * (D("1.08") if s["currency"] == "eur" else 1)
-    return micro(amount / 12) if s["interval"] == "year" else micro(amount)
+    return amount / 12 if s["interval"] == "year" else amount
 
 
 def month_ends(first, last):
@@ -526,11 +527,12 @@ for ym in window:
     at_start += n_start
     churned += n_churn
     accounts += n_end
-    print(f"MRR {ym[0]}-{ym[1]:02d}: start {start} new {mv['new']} expansion {mv['exp']} reactivation {mv['react']}"
-          f" contraction {mv['con']} churned {mv['churn']} end {mrr}; customers {n_start} -> {n_end}, churned {n_churn}")
+    print(f"MRR {ym[0]}-{ym[1]:02d}: start {micro(start)} new {micro(mv['new'])} expansion {micro(mv['exp'])}"
+          f" reactivation {micro(mv['react'])} contraction {micro(mv['con'])} churned {micro(mv['churn'])} end {micro(mrr)};"
+          f" customers {n_start} -> {n_end}, churned {n_churn}")
 arpa = tot["mrr"] / accounts
-print(f"Q3 ARPA {q(arpa)} ({tot['mrr']} / {accounts}); customer churn {churned} / {at_start};"
-      f" revenue CLV {q(tot['mrr'] * at_start / (accounts * churned))}; gross MRR churn {tot['churn']} / {tot['start']}")
+print(f"Q3 ARPA {q(arpa)} ({micro(tot['mrr'])} / {accounts}); customer churn {churned} / {at_start};"
+      f" revenue CLV {q(tot['mrr'] * at_start / (accounts * churned))}; gross MRR churn {micro(tot['churn'])} / {micro(tot['start'])}")
 
 # one-off "data credit" packs bought by card: a BG/NBD buying process (weekly rates ~ Gamma(0.6, 12),
 # drop-out after each purchase with p ~ Beta(0.9, 3)) and gamma-gamma spend, customers joining Jan–Jun 2024

@@ -71,7 +71,7 @@ public final class ClvCommand extends ReportCommand {
             description = "With a purchase model: the N most valuable customers (default: 10).")
     Integer top;
 
-    @Option(names = "--holdout-to", paramLabel = "DATE", converter = DateConverter.class,
+    @Option(names = "--holdout-to", paramLabel = "DATE", converter = DateConverter.End.class,
             description = "Purchases after --to up to DATE form a holdout window: actual versus predicted purchases.")
     java.time.LocalDate holdoutTo;
 

@@ -53,7 +53,7 @@ public final class CvrCommand extends ReportCommand {
             description = "Cohort conversion window from lead creation, e.g. 365d, 90d, 12w (default: ${DEFAULT-VALUE}).")
     int windowDays;
 
-    @Option(names = "--as-of", paramLabel = "DATE", converter = DateConverter.class,
+    @Option(names = "--as-of", paramLabel = "DATE", converter = DateConverter.End.class,
             description = "Judge cohorts as of this date (default: the latest date in the data).")
     LocalDate asOf;
 

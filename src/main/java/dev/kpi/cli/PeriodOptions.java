@@ -8,11 +8,11 @@ import java.time.LocalDate;
 /** {@code --from}/{@code --to}: the reporting window, both days inclusive. */
 public final class PeriodOptions {
     @Option(names = "--from", paramLabel = "DATE", converter = DateConverter.class,
-            description = "First day of the period (YYYY-MM-DD, inclusive).")
+            description = "First day of the period, inclusive: YYYY-MM-DD, or YYYY-MM for its first day.")
     LocalDate from;
 
-    @Option(names = "--to", paramLabel = "DATE", converter = DateConverter.class,
-            description = "Last day of the period (YYYY-MM-DD, inclusive).")
+    @Option(names = "--to", paramLabel = "DATE", converter = DateConverter.End.class,
+            description = "Last day of the period, inclusive: YYYY-MM-DD, or YYYY-MM for its last day.")
     LocalDate to;
 
     public Window window() {

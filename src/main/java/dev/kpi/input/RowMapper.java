@@ -115,15 +115,31 @@ public abstract class RowMapper<T> {
     }
 
     protected final LocalDate date(RawRow row, String field, boolean required) throws SkipRow {
-        return cell(row, field, required, "required date is empty", ctx.dates()::parseDate);
+        return cell(row, field, required, "required date is empty", v -> plausible(ctx.dates().parseDate(v)));
     }
 
     protected final LocalDateTime dateTime(RawRow row, String field, boolean required) throws SkipRow {
-        return cell(row, field, required, "required date is empty", ctx.dates()::parseDateTime);
+        return cell(row, field, required, "required date is empty", v -> {
+            LocalDateTime t = ctx.dates().parseDateTime(v);
+            plausible(t.toLocalDate());
+            return t;
+        });
     }
 
     protected final LocalDate month(RawRow row, String field, boolean required) throws SkipRow {
-        return cell(row, field, required, "required month is empty", ctx.dates()::parseMonth);
+        return cell(row, field, required, "required month is empty", v -> plausible(ctx.dates().parseMonth(v)));
+    }
+
+    /** Earliest and latest year kpi accepts: outside them a date is a placeholder ("9999-12-31") or a typo. */
+    static final int FIRST_YEAR = 1900;
+    static final int LAST_YEAR = 2199;
+
+    static LocalDate plausible(LocalDate d) throws ValueException {
+        if (d.getYear() < FIRST_YEAR || d.getYear() > LAST_YEAR) {
+            throw new ValueException("year " + d.getYear() + " is outside " + FIRST_YEAR + "–" + LAST_YEAR
+                    + " (a placeholder such as 9999-12-31 means no date: leave the cell empty)");
+        }
+        return d;
     }
 
     /** Money or null when empty; {@code required} turns an unreadable cell into a skipped row. */

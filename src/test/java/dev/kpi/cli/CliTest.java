@@ -110,6 +110,14 @@ class CliTest {
         }
     }
 
+    @Test void monthsInFromAndToMeanWholeMonths() throws Exception {
+        // --to 2025-09 is the last day of September: the whole quarter, as --to 2025-09-30 (Google 15,784.93)
+        KpiRun months = KpiRun.run("ads", "--spend", "samples/google_ads.csv", "--from", "2025-07", "--to", "2025-09", "--format", "json", "-q");
+        assertEquals(0, months.exit, months.toString());
+        assertEquals(new BigDecimal("15784.93"), JSON.readTree(months.out).get("total").get("cost").decimalValue());
+        assertEquals("2025-09-30", JSON.readTree(months.out).get("to").asText());
+    }
+
     @Test void noColourWithoutATerminal() {
         KpiRun r = KpiRun.run(cac());
         assertEquals(0, r.exit);

@@ -252,7 +252,7 @@ class ClvCommandTest {
      * B       1200/yr every month, annual = yes: 1200 / 12 = 100 a month
      * C         50      50       –       –      80      80     churns in Mar, reactivates in May
      * D          –       –     200     200     200       –     new in Mar, churns in Jun
-     * E       1000/yr from Feb: 1000 / 12 = 83.333333… → 83.333333 (half-even to the micro)
+     * E       1000/yr from Feb: 1000 / 12 = 83.333…, kept exact (sums round to the micro once, at output)
      * MRR      250  333.333333 533.333333 533.333333 583.333333 383.333333
      * </pre>
      * Movements: Jan new 250 (A, B, C); Feb new 83.333333 (E); Mar new 200 (D), expansion 50 (A), churned 50
@@ -261,16 +261,17 @@ class ClvCommandTest {
      * Totals: new 533.333333, expansion 50, reactivation 80, contraction 30, churned 250; net 383.333333 = MRR
      * at the end (0 at the start). Customers at the start of each month 0, 3, 4, 4, 4, 5 (Σ 20); churned 2.
      * ARPA per month = MRR / customers: Jan 250 / 3 = 83.33, Mar 533.333333 / 4 = 133.33, May 583.333333 / 5 =
-     * 116.67, Jun 383.333333 / 4 = 95.83. Window ARPA = Σ MRR / Σ customers = 2,616.666665 / 24 = 109.0277… → 109.03.
+     * 116.67, Jun 383.333333 / 4 = 95.83. Window ARPA = Σ MRR / Σ customers = 2,616.666… (31,400 / 12) / 24 = 109.0277…
+     * → 109.03; the numerator shows as 2,616.666667.
      * Monthly customer churn = 2 / 20 = 10 %; lifespan = 20 / 2 = 10 months. Mar churn 1 / 4 = 25 %, Jun 1 / 5 = 20 %.
      * Gross MRR churn: Mar 50 / 333.333333 = 0.150000 (0.15000000015), Jun 200 / 583.333333 = 0.342857; window
-     * 250 / Σ start MRR (0 + 250 + 333.333333 + 533.333333 × 2 + 583.333333 = 2,233.333332) = 0.111940.
-     * Net MRR churn: May (30 − 0) / 533.333333 = 0.056250; window (250 + 30 − 50) / 2,233.333332 = 0.102985.
-     * CLV, no margin: ARPA × lifespan = 2,616.666665 × 20 / (24 × 2) = 52,333.3333 / 48 = 1,090.2777… → 1,090.28;
-     * with --gross-margin 0.8: 41,866.66664 / 48 = 872.22. Value × lifespan: ARPC 2,616.666665 / 5 customers over
-     * 6 months = 2,616.666665 / 30 = 87.2222… a month × 0.8 × 10 = 697.78. Profit × years − CAC 300:
-     * (41,866.66664 − 300 × 48) / 48 = 572.22. LTV:CAC = 872.2222 / 300 = 2.9074; payback = 300 / (109.0277… × 0.8)
-     * = 7,200 / 2,093.333332 = 3.4395 months.
+     * 250 / Σ start MRR (0 + 250 + 333.333… + 533.333… × 2 + 583.333… = 2,233.333… = 26,800 / 12) = 0.111940.
+     * Net MRR churn: May (30 − 0) / 533.333… = 0.056250; window (250 + 30 − 50) / 2,233.333… = 0.102985.
+     * CLV, no margin: ARPA × lifespan = 2,616.666… × 20 / (24 × 2) = 1,090.2777… → 1,090.28; with
+     * --gross-margin 0.8: 2,616.666667 × 0.8 × 20 = 41,866.666672 (the numerator, from the micro-rounded
+     * sum) / 48 = 872.22. Value × lifespan: ARPC 2,616.666… / 5 customers over 6 months = 87.2222… a month
+     * × 0.8 × 10 = 697.78. Profit × years − CAC 300: (41,866.67 − 300 × 48) / 48 = 572.22. LTV:CAC =
+     * 872.2222 / 300 = 2.9074; payback = 300 / (109.0277… × 0.8) = 3.4395 months.
      */
     @Test void mrrMovementsOnAHandBuiltLedger() throws Exception {
         JsonNode j = json(KpiRun.run("clv", "--subscriptions", RES + "subscriptions_ledger.csv", "--gross-margin", "0.8",
@@ -278,13 +279,13 @@ class ClvCommandTest {
         checkLedger(j);
         JsonNode clv = j.get("clv");
         money("872.22", clv, "clvSubscription");
-        money("41866.66664", clv, "clvSubscriptionNumerator");
+        money("41866.666672", clv, "clvSubscriptionNumerator");
         money("48", clv, "clvSubscriptionDenominator");
         money("572.22", clv, "clvProfitTimesYears");
         money("697.78", clv, "clvValueTimesLifespan");
         money("87.22", clv, "averageMonthlyValue");
         money("2.9074", clv, "ltvToCac");
-        money("3.4395", clv, "cacPaybackMonths");
+        money("3.4395", clv, "paybackMonths");
         money("0.1", clv, "customerChurnRate");
         money("10.0", clv, "lifespanMonths");
         assertEquals(2, clv.get("joinedAndChurned").asInt()); // C and D joined in the window and churned in it
@@ -339,12 +340,12 @@ class ClvCommandTest {
         assertEquals(2, t.get("churnedCustomers").asInt());
         assertEquals(4, t.get("customers").asInt());
         money("109.03", t, "arpa");
-        money("2616.666665", t, "arpaNumerator");
+        money("2616.666667", t, "arpaNumerator");
         assertEquals(24, t.get("arpaDenominator").asInt());
         money("0.1", t, "customerChurnRate");
         assertEquals(20, t.get("customerChurnRateDenominator").asInt());
         money("0.111940", t, "grossMrrChurn");
-        money("2233.333332", t, "grossMrrChurnDenominator");
+        money("2233.333333", t, "grossMrrChurnDenominator");
         money("0.102985", t, "netMrrChurn");
     }
 
@@ -362,7 +363,8 @@ class ClvCommandTest {
         JsonNode sj = json(s);
         checkLedger(sj);
         assertEquals("USD", sj.get("currency").asText());
-        assertEquals("2025-06-10", sj.get("to").asText());
+        assertTrue(sj.get("to").isNull(), "no --to was given");
+        assertEquals("2025-06-10", sj.get("coveredTo").asText());
         assertTrue(s.err.contains("1 subscription was left out: status incomplete_expired"), s.err);
         money("872.22", sj.get("clv"), "clvSubscription");
         // chargebee_subscriptions.csv: the same, with Chargebee's dotted columns, plan_unit_price × plan_quantity per
@@ -429,10 +431,11 @@ class ClvCommandTest {
      * samples/generate_samples.py, which also computes MRR by month independently with Python's decimal
      * module and printed for Q3 2025):
      * <pre>
-     * MRR 2025-07: start 28689.999998 new 2000.000000 expansion 0 reactivation 980.000000 contraction 0 churned 1490.000000 end 30179.999998; customers 32 -> 34, churned 1
-     * MRR 2025-08: start 30179.999998 new 5350.000000 expansion 0 reactivation 0 contraction 0 churned 0 end 35529.999998; customers 34 -> 36, churned 0
-     * MRR 2025-09: start 35529.999998 new 9000.000000 expansion 2416.666667 reactivation 0 contraction 0 churned 1980.000000 end 44966.666665; customers 36 -> 37, churned 2
-     * Q3 ARPA 1034.36 (110676.666661 / 107); customer churn 3 / 102; revenue CLV 35168.29; gross MRR churn 3470.000000 / 94399.999994
+     * MRR 2025-07: start 28690.000000 new 2000.000000 expansion 0.000000 reactivation 980.000000 contraction 0.000000 churned 1490.000000 end 30180.000000; customers 32 -> 34, churned 1
+     * MRR 2025-08: start 30180.000000 new 5350.000000 expansion 0.000000 reactivation 0.000000 contraction 0.000000 churned 0.000000 end 35530.000000; customers 34 -> 36, churned 0
+     * MRR 2025-09: start 35530.000000 new 9000.000000 expansion 2416.666667 reactivation 0.000000 contraction 0.000000 churned 1980.000000 end 44966.666667; customers 36 -> 37, churned 2
+     * Q3 ARPA 1034.36 (110676.666667 / 107); customer churn 3 / 102; revenue CLV 35168.29; gross MRR churn 3470.000000 / 94400.000000
+     * (yearly plans' MRR is summed exactly and rounded to the micro once, as kpi does)
      * </pre>
      * The config also names the spend, costs and deals, so CAC is computed as kpi cac does for Q3: 40,001.42.
      */
@@ -441,23 +444,23 @@ class ClvCommandTest {
                 "--format", "json", "-q"));
         JsonNode rows = j.get("rows");
         assertEquals(3, rows.size());
-        money("28689.999998", rows.get(0), "startMrr");
+        money("28690.00", rows.get(0), "startMrr");
         money("980", rows.get(0), "reactivationMrr");
         money("1490", rows.get(0), "churnedMrr");
-        money("30179.999998", rows.get(0), "mrr");
+        money("30180.00", rows.get(0), "mrr");
         money("5350", rows.get(1), "newMrr");
         money("2416.666667", rows.get(2), "expansionMrr");
         money("1980", rows.get(2), "churnedMrr");
-        money("44966.666665", rows.get(2), "mrr");
+        money("44966.666667", rows.get(2), "mrr");
         assertEquals(37, rows.get(2).get("customers").asInt());
         JsonNode t = j.get("total");
         money("1034.36", t, "arpa");
-        money("110676.666661", t, "arpaNumerator");
+        money("110676.666667", t, "arpaNumerator");
         assertEquals(107, t.get("arpaDenominator").asInt());
         assertEquals(3, t.get("customerChurnRateNumerator").asInt());
         assertEquals(102, t.get("customerChurnRateDenominator").asInt());
         money("3470", t, "grossMrrChurnNumerator");
-        money("94399.999994", t, "grossMrrChurnDenominator");
+        money("94400.00", t, "grossMrrChurnDenominator");
         money("35168.29", j.get("clv"), "clvSubscription");
         money("40001.42", j.get("clv"), "cac"); // as in the CAC tests: 240,008.53 / 6
         assertEquals("USD", j.get("currency").asText());
@@ -553,7 +556,7 @@ class ClvCommandTest {
         money("1666.67", clv, "clvValueTimesLifespan");
         money("3.3333", clv, "ltvToCac");
         // payback = 500 / 166.666… = 3 months
-        money("3", clv, "cacPaybackMonths");
+        money("3", clv, "paybackMonths");
     }
 
     // ---- errors -----------------------------------------------------------------------------------

@@ -18,7 +18,9 @@ import static org.junit.jupiter.api.Assertions.*;
  * touchpoints (marketing channel: Paid Search): L1 on 2025-01-20 — before its conversion;
  *                                               L2 on 2025-03-01 — after its conversion, so no influence;
  *                                               account A3 on 2025-01-09 — L3 never converts
- * → customers 2, marketing-originated 0 / 2 (no lead has a marketing source), influenced 1 / 2 = 0.5
+ * → customers 2, marketing-originated 0 / 2 (no lead has a marketing source), influenced 1 / 2 = 0.5;
+ * a second file whose journey ids are accounts (A2 touched on 2025-01-30, before L2's conversion) makes
+ * L2 influenced too: 2 / 2
  * deals: D1 A1 created 01-10 won 02-10; D2 A2 created 01-12 won 02-15; D3 A3 created 01-15 lost 02-20;
  *        D4 A3 created 02-01, open
  * → win rate 2 / (2 + 1) = 0.666667; opportunity conversion (won / created) 2 / 4 = 0.5;
@@ -59,6 +61,28 @@ class CvrTouchpointsTest {
         assertEquals(1, t.get("marketingInfluencedShareNumerator").asInt());
         assertEquals(2, t.get("marketingInfluencedShareDenominator").asInt());
         assertEquals(new BigDecimal("0.500000"), t.get("marketingInfluencedShare").decimalValue());
+    }
+
+    @Test void journeyIdsThatAreAccountsMatchTheLeadsAccount() throws Exception {
+        files();
+        Files.writeString(dir.resolve("touch.csv"), "journey_id,timestamp,channel\n"
+                + "L1,2025-01-20 10:00,Paid Search\nA2,2025-01-30 10:00,Paid Search\n");
+        JsonNode t = run();
+        assertEquals(2, t.get("marketingInfluencedShareNumerator").asInt());
+    }
+
+    @Test void trafficToLeadCountsOnlyLeadsInMonthsWithTraffic() throws Exception {
+        // traffic covers February (60 + 40 sessions); leads L1–L3 are from January and L4 from February → 1 / 100
+        files();
+        Files.writeString(dir.resolve("leads.csv"), Files.readString(dir.resolve("leads.csv")) + "L4,2025-02-03,Direct,A4,\n");
+        Files.writeString(dir.resolve("traffic.csv"), "date,sessions\n2025-02-06,60\n2025-02-07,40\n");
+        KpiRun r = KpiRun.in(dir, new byte[0], Map.of(), "cvr", "--leads", "leads.csv", "--traffic", "traffic.csv",
+                "--format", "json", "-q");
+        assertEquals(0, r.exit, r.toString());
+        JsonNode t = CliTest.JSON.readTree(r.out).get("total");
+        assertEquals(1, t.get("trafficToLeadRatioNumerator").asInt());
+        assertEquals(100, t.get("trafficToLeadRatioDenominator").asInt());
+        assertEquals(new BigDecimal("0.010000"), t.get("trafficToLeadRatio").decimalValue());
     }
 
     @Test void opportunityConversionCountsDealsByCreation() throws Exception {

@@ -146,6 +146,15 @@ class ErrorPathsTest {
         assertTrue(ids.err.contains("scientific notation"), ids.err);
     }
 
+    @Test void placeholderYearsAreBadValuesNotDates() throws Exception {
+        // 9999-12-31 as "no end" must not become a real (or wrapped-around) date
+        write("d.csv", "id,account_id,stage,created,closed,amount\nD1,A,Closed Won,2025-01-01,2025-02-01,10\nD2,B,Closed Lost,2025-01-02,9999-12-31,5\n");
+        write("c.csv", "month,team,amount\n2025-01,sales,5\n");
+        KpiRun r = run("cac", "--costs", "c.csv", "--deals", "d.csv", "-q");
+        assertEquals(0, r.exit, r.toString());
+        assertTrue(r.err.contains("d.csv:3: column 'closed': year 9999 is outside 1900–2199"), r.err);
+    }
+
     @Test void strictStopsBeforeWritingAnything(@TempDir Path out) throws Exception {
         write("s.csv", "date,campaign,cost\n2025-01-01,A,1.00\n2025-01-02,A,abc\n");
         Path target = out.resolve("r.json");

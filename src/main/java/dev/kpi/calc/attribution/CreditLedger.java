@@ -67,8 +67,11 @@ public final class CreditLedger {
             conv[i] = round(s.conv + s.convComp);
             rev[i] = totalRevenue == null ? null : round(s.rev + s.revComp);
         }
-        placeResidual(conv, totalConversions, "conversions", model);
-        if (totalRevenue != null) placeResidual(rev, totalRevenue, "revenue", model);
+        // (unattributed) sorts last and is exact (whole conversions): the rounding residual goes to a channel.
+        int eligible = !keys.isEmpty() && keys.get(keys.size() - 1).channel().equals(PathTable.UNATTRIBUTED) && keys.size() > 1
+                ? keys.size() - 1 : keys.size();
+        placeResidual(conv, eligible, totalConversions, "conversions", model);
+        if (totalRevenue != null) placeResidual(rev, eligible, totalRevenue, "revenue", model);
         List<ChannelCredit> out = new ArrayList<>(keys.size());
         for (int i = 0; i < keys.size(); i++) {
             Key k = keys.get(i);
@@ -83,7 +86,8 @@ public final class CreditLedger {
         return new BigDecimal(d).setScale(6, RoundingMode.HALF_EVEN);
     }
 
-    private static void placeResidual(BigDecimal[] values, BigDecimal total, String what, String model) {
+    /** Adds the rounding residual to the largest of the first {@code eligible} values, so the credits add up exactly. */
+    private static void placeResidual(BigDecimal[] values, int eligible, BigDecimal total, String what, String model) {
         if (values.length == 0) {
             if (total.signum() != 0) throw new IllegalStateException(model + ": " + what + " total " + total + " has no channel to go to");
             return;
@@ -92,7 +96,7 @@ public final class CreditLedger {
         int largest = 0;
         for (int i = 0; i < values.length; i++) {
             sum = sum.add(values[i]);
-            if (values[i].abs().compareTo(values[largest].abs()) > 0) largest = i;
+            if (i < eligible && values[i].abs().compareTo(values[largest].abs()) > 0) largest = i;
         }
         BigDecimal residual = total.subtract(sum);
         double limit = 1e-4 + 1e-9 * Math.abs(total.doubleValue());

@@ -7,10 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Normalises an annual plan to MRR: annual amount / 12, rounded half-even to the micro. The same MRR is
- * used for all twelve months (spreading the remainder over some months would show up as sub-micro
- * expansion and contraction movements), so twelve months can differ from the annual amount by at most
- * 6 micros (12 × ½ micro): 1,000.00 a year gives 83.333333 a month, 999.999996 over the year.
+ * Normalises an annual plan to MRR: annual amount / 12. The lines carry it exactly as twelfths (see
+ * {@link SubscriptionLine}), so twelve months add up to the annual amount; {@link #monthlyMrr} is the
+ * same MRR rounded half-even to the micro (1,000.00 a year: 83.333333 a month).
  */
 public final class AnnualPlan {
     private AnnualPlan() {}
@@ -25,7 +24,7 @@ public final class AnnualPlan {
         long mrr = monthlyMrr(annualMicros);
         LocalDate first = start.withDayOfMonth(1);
         List<SubscriptionLine> out = new ArrayList<>(12);
-        for (int i = 0; i < 12; i++) out.add(new SubscriptionLine(customerId, first.plusMonths(i), mrr));
+        for (int i = 0; i < 12; i++) out.add(new SubscriptionLine(customerId, first.plusMonths(i), mrr, annualMicros));
         return out;
     }
 }

@@ -82,9 +82,9 @@ public record ClvFormula(String key, String formula, Ratio value, boolean revenu
         checkMargin(grossMargin);
         boolean revenue = grossMargin == null;
         String formula = revenue ? "CAC / ARPA (revenue basis: no gross margin given)" : "CAC / (ARPA × gross margin)";
-        if (cac == null) return new ClvFormula("cacPaybackMonths", formula, nullRatio("CAC is unknown"), revenue);
+        if (cac == null) return new ClvFormula("paybackMonths", formula, nullRatio("CAC is unknown"), revenue);
         BigDecimal perMonth = arpa == null ? null : revenue ? arpa : arpa.multiply(grossMargin);
-        return new ClvFormula("cacPaybackMonths", formula,
+        return new ClvFormula("paybackMonths", formula,
                 Ratio.of(cac, perMonth, Kind.MONTHS, 1, perMonth == null ? "ARPA is unknown" : "the monthly margin per account is zero"),
                 revenue);
     }
@@ -183,12 +183,12 @@ public record ClvFormula(String key, String formula, Ratio value, boolean revenu
         boolean revenue = grossMargin == null;
         String formula = revenue ? "CAC / " + valueName + " (revenue basis: no gross margin given)"
                 : "CAC / (" + valueName + " × gross margin)";
-        if (cac == null) return new ClvFormula("cacPaybackMonths", formula, nullRatio("CAC is unknown"), revenue);
+        if (cac == null) return new ClvFormula("paybackMonths", formula, nullRatio("CAC is unknown"), revenue);
         if (monthlyValue == null || monthlyValue.isNull()) {
-            return new ClvFormula("cacPaybackMonths", formula, nullRatio(valueName + " is unknown"), revenue);
+            return new ClvFormula("paybackMonths", formula, nullRatio(valueName + " is unknown"), revenue);
         }
         BigDecimal m = revenue ? BigDecimal.ONE : grossMargin;
-        return new ClvFormula("cacPaybackMonths", formula,
+        return new ClvFormula("paybackMonths", formula,
                 Ratio.of(cac.multiply(monthlyValue.denominator()), monthlyValue.numerator().multiply(m), Kind.MONTHS,
                         "the monthly margin per account is zero"), revenue);
     }

@@ -42,7 +42,10 @@ final class MonthlyReport {
                                 ClvCalculator.Cac cac, String currency) {
         MrrSummary s = ledger.finish(from, to);
         LocalDate end = asOf;
-        Report r = new Report("clv").period(from.atDay(1), end).groupBy(List.of("month")).currency(currency);
+        // from/to say what was asked (null when not given), as in every command; the months covered are extra
+        Report r = new Report("clv").period(o.from(), o.to()).groupBy(List.of("month")).currency(currency);
+        r.extra().put("coveredFrom", from.atDay(1));
+        r.extra().put("coveredTo", end);
         r.column("month", "Month", Kind.TEXT)
                 .column("startMrr", "MRR at start", Kind.MONEY)
                 .column("newMrr", "New", Kind.MONEY)
@@ -115,7 +118,9 @@ final class MonthlyReport {
         MrrSummary s = ledger.finish(from, to);
         LocalDate end = o.to() != null ? o.to() : to.atEndOfMonth();
         LocalDate start = o.from() != null ? o.from() : from.atDay(1);
-        Report r = new Report("clv").period(start, end).groupBy(List.of("month")).currency(currency);
+        Report r = new Report("clv").period(o.from(), o.to()).groupBy(List.of("month")).currency(currency);
+        r.extra().put("coveredFrom", start);
+        r.extra().put("coveredTo", end);
         r.column("month", "Month", Kind.TEXT)
                 .column("revenue", "Revenue", Kind.MONEY)
                 .column("orders", "Orders", Kind.COUNT)
@@ -199,7 +204,7 @@ final class MonthlyReport {
                 {"customerChurnRate", "Churn/month", "PERCENT"}, {"lifespanMonths", "Lifespan (months)", "MONTHS"},
                 {"clvSubscription", "CLV: ARPA/churn", "MONEY"}, {"clvProfitTimesYears", "CLV: profit×years", "MONEY"},
                 {"clvValueTimesLifespan", "CLV: value×lifespan", "MONEY"}, {"cac", "CAC", "MONEY"},
-                {"ltvToCac", "LTV:CAC", "MULTIPLE"}, {"cacPaybackMonths", "Payback (months)", "MONTHS"}};
+                {"ltvToCac", "LTV:CAC", "MULTIPLE"}, {"paybackMonths", "Payback (months)", "MONTHS"}};
         for (String[] c : shown) {
             if (!clv.has(c[0])) continue;
             cols.add(new Column(c[0], c[1], Kind.valueOf(c[2])));
@@ -224,7 +229,7 @@ final class MonthlyReport {
             case "clvProfitTimesYears": return "CLV (profit × years)";
             case "clvValueTimesLifespan": return "CLV (value × lifespan)";
             case "ltvToCac": return "LTV:CAC";
-            case "cacPaybackMonths": return "CAC payback (months)";
+            case "paybackMonths": return "CAC payback (months)";
             default: return key;
         }
     }
@@ -256,7 +261,8 @@ final class MonthlyReport {
                 + (subscriptions ? "MRR" : "revenue") + " in the month / in its first month.");
     }
 
-    static BigDecimal money(long micros) {
-        return Report.money(Micros.toBigDecimal(micros));
+    /** A ledger amount (MRR × 12, in micros) as money. */
+    static BigDecimal money(long twelfths) {
+        return Report.money(MrrMonth.money(twelfths));
     }
 }

@@ -13,14 +13,15 @@ import java.util.TreeMap;
  * ({@link MrrSummary}). Lines of a customer in the same month are summed; a month whose sum is ≤ 0 counts
  * as no subscription. A customer churns in month m when they had MRR in m − 1 and none in m (less MRR
  * but some is contraction); a customer with MRR again after a gap is a reactivation, not a new customer.
- * Memory: one map entry per customer and month with MRR.
+ * Memory: one map entry per customer and month with MRR. Amounts are held as MRR × 12 in micros (see
+ * {@link SubscriptionLine}); {@link MrrMonth#money} turns them into money.
  */
 public final class MrrLedger {
     private final Map<String, TreeMap<Integer, Long>> customers = new HashMap<>();
 
     public void add(SubscriptionLine line) {
         int m = index(YearMonth.from(line.month()));
-        customers.computeIfAbsent(line.customerId(), k -> new TreeMap<>()).merge(m, line.mrrMicros(), Math::addExact);
+        customers.computeIfAbsent(line.customerId(), k -> new TreeMap<>()).merge(m, line.mrrTwelfths(), Math::addExact);
     }
 
     public void addAll(Iterable<SubscriptionLine> lines) {

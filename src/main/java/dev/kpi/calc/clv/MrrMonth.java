@@ -2,7 +2,6 @@ package dev.kpi.calc.clv;
 
 import dev.kpi.calc.Kind;
 import dev.kpi.calc.Ratio;
-import dev.kpi.records.Micros;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -53,7 +52,13 @@ public record MrrMonth(YearMonth month, long startMrr, long newMrr, long expansi
                 "no MRR at the start of " + month);
     }
 
-    static BigDecimal money(long micros) {
-        return Micros.toBigDecimal(micros);
+    /**
+     * A ledger amount (MRR × 12, in micros) as money, rounded half-even to the micro once, here: the sum
+     * of three yearly 1,000 plans is exactly 250.000000 a month, not 249.999999.
+     */
+    static BigDecimal money(long twelfths) {
+        return BigDecimal.valueOf(twelfths).divide(TWELVE_MILLION, 6, java.math.RoundingMode.HALF_EVEN);
     }
+
+    private static final BigDecimal TWELVE_MILLION = BigDecimal.valueOf(12_000_000L);
 }

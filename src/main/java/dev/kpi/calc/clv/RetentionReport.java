@@ -133,7 +133,7 @@ final class RetentionReport {
                 for (MrrLedger.ActiveCustomer c : src.ledger.activeIn(src.last)) {
                     double d = derl.computeIfAbsent(c.consecutiveMonths() - 1,
                             k -> m.discountedExpectedResidualLifetime(o.discount(), k));
-                    residual += c.mrr() / 1e6 * d;
+                    residual += c.mrr() / 12e6 * d; // ledger amounts are MRR × 12 in micros
                     active++;
                 }
                 sbg.put("activeCustomers", active).put("residualValue", ModelReport.money(residual));

@@ -45,7 +45,8 @@ public final class SubscriptionSchedule {
     /** Ended: without an end date there is no telling when MRR stopped, so such rows are left out. */
     private static final Set<String> ENDED = Set.of("canceled", "cancelled", "ended", "expired", "churned", "terminated");
 
-    private record Span(String customerId, LocalDate payingFrom, LocalDate end, long mrr) {}
+    /** {@code mrr} in micros (rounded), {@code twelfths} = MRR × 12 in micros (exact; see {@link SubscriptionLine}). */
+    private record Span(String customerId, LocalDate payingFrom, LocalDate end, long mrr, long twelfths) {}
 
     private final ReportingAmounts amounts;
     private final MrrLedger ledger = new MrrLedger();
@@ -61,10 +62,12 @@ public final class SubscriptionSchedule {
 
     public void add(Subscription s) {
         if (s.observed() != null && (latest == null || s.observed().isAfter(latest))) latest = s.observed();
-        long mrr = monthlyMrr(amounts.convert(s.currency(), s.amount()), s.interval());
+        long amount = amounts.convert(s.currency(), s.amount());
+        long mrr = monthlyMrr(amount, s.interval());
+        long twelfths = monthlyMrrTwelfths(amount, s.interval());
         lines++;
         if (s.isLedgerLine()) {
-            ledger.add(new SubscriptionLine(s.customerId(), s.month(), mrr));
+            ledger.add(new SubscriptionLine(s.customerId(), s.month(), mrr, twelfths));
             noteMonth(s.month());
             return;
         }
@@ -88,7 +91,7 @@ public final class SubscriptionSchedule {
             leftOut.merge("ended before paying started", 1, Integer::sum);
             return;
         }
-        spans.add(new Span(s.customerId(), from, s.end(), mrr));
+        spans.add(new Span(s.customerId(), from, s.end(), mrr, twelfths));
         noteMonth(from);
     }
 
@@ -134,10 +137,29 @@ public final class SubscriptionSchedule {
                 LocalDate snapshot = m.equals(last) ? until : m.atEndOfMonth();
                 if (snapshot.isBefore(s.payingFrom())) continue; // starts after the as-of date in its month
                 if (s.end() != null && !s.end().isAfter(snapshot)) break;
-                out.add(new SubscriptionLine(s.customerId(), m.atDay(1), s.mrr()));
+                out.add(new SubscriptionLine(s.customerId(), m.atDay(1), s.mrr(), s.twelfths()));
             }
         }
         return out;
+    }
+
+    /**
+     * MRR × 12 of an amount charged every {@code interval}, in micros: exact for monthly (× 12 / n), yearly
+     * (/ n), weekly (× 52 / n) and daily (× 365 / n) billing whenever n divides evenly, else half-even.
+     */
+    public static long monthlyMrrTwelfths(long amountMicros, BillingInterval interval) {
+        if (interval == null) return Math.multiplyExact(amountMicros, 12L);
+        long n = interval.count();
+        BigDecimal a = BigDecimal.valueOf(amountMicros);
+        BigDecimal times;
+        switch (interval.unit()) {
+            case MONTH: times = a.multiply(BigDecimal.valueOf(12)); break;
+            case YEAR: times = a; break;
+            case WEEK: times = a.multiply(BigDecimal.valueOf(52)); break;
+            case DAY: times = a.multiply(BigDecimal.valueOf(365)); break;
+            default: throw new AssertionError(interval);
+        }
+        return times.divide(BigDecimal.valueOf(n), 0, RoundingMode.HALF_EVEN).longValueExact();
     }
 
     /** MRR of an amount charged every {@code interval}, half-even to the micro (see the class comment). */

@@ -66,7 +66,8 @@ import java.util.stream.Collectors;
  * attended / booked; winRate = won / (won + lost) deals closed in the period; opportunityConversion = deals
  * created in the period that were won (by {@code asOf}) / deals created in the period; matchRate and closingRate =
  * deals reaching the later stage / deals reaching the earlier one, over deals created in the period
- * (sequential reach in the deal funnel); trafficToLeadRatio = leads / sessions; openRate, clickRate,
+ * (sequential reach in the deal funnel); trafficToLeadRatio = leads created in months the traffic rows cover
+ * / sessions; openRate, clickRate,
  * forwardRate = unique opens, unique clicks, forwards / delivered. Rates whose numerator can exceed the
  * denominator (trafficToLeadRatio, forwardRate, attendanceRate) drop the interval when it does.
  *
@@ -121,6 +122,13 @@ public final class CvrCalculator {
     private final List<String> skipped = new ArrayList<>();
     /** Earliest marketing touch (minutes) per journey ("j:" + id) and per account ("a:" + id), from touchpoints. */
     private final Map<String, Integer> marketingTouch = new HashMap<>();
+    /**
+     * Months (year × 12 + month) the traffic rows cover: trafficToLeadRatio counts only leads created in those
+     * months, so a lead from a month the export does not cover does not inflate the ratio. Months, not days,
+     * because GA4 leaves out days without sessions.
+     */
+    private final java.util.BitSet trafficMonths = new java.util.BitSet();
+    private boolean trafficUndated;
     private boolean sawTouchpoints;
 
     public CvrCalculator(Options options) {
@@ -172,6 +180,13 @@ public final class CvrCalculator {
         }
         sawTrafficUsers |= t.has(Traffic.USERS);
         sawTrafficConversions |= t.has(Traffic.CONVERSIONS);
+        if (t.date() == null) {
+            trafficUndated = true;
+        } else {
+            int from = monthIndex(t.date());
+            int to = Math.max(from, monthIndex(t.lastDate()));
+            trafficMonths.set(from, to + 1);
+        }
         webTotal.sessions += t.sessions();
         List<String> key = webKey(t.channel(), t.campaign(), t.source(), t.date(), t.dateEnd());
         if (key == null) {
@@ -223,6 +238,8 @@ public final class CvrCalculator {
     }
 
     public void merge(CvrCalculator o) {
+        trafficMonths.or(o.trafficMonths);
+        trafficUndated |= o.trafficUndated;
         o.marketingTouch.forEach((k, v) -> marketingTouch.merge(k, v, Math::min));
         sawTouchpoints |= o.sawTouchpoints;
         leads.merge(o.leads);
@@ -280,12 +297,28 @@ public final class CvrCalculator {
         if (t.accountId() != null) marketingTouch.merge("a:" + t.accountId(), at, Math::min);
     }
 
-    /** True when the journey of lead {@code i} (its id, else its account) had a marketing touch at or before {@code by}. */
+    /**
+     * True when lead {@code i} had a marketing touch at or before {@code by}: a touch whose journey is the
+     * lead itself, or its account (named in an account column, or used as the journey id, as
+     * {@code kpi attribution} joins by account).
+     */
     private boolean touchedBefore(int i, int by) {
         if (marketingTouch.isEmpty()) return false;
         Integer at = marketingTouch.get("j:" + leads.id(i));
-        if (at == null && leads.account(i) != TextCodes.NONE) at = marketingTouch.get("a:" + accounts.key(leads.account(i)));
+        if (leads.account(i) != TextCodes.NONE) {
+            String account = accounts.key(leads.account(i));
+            at = earlier(at, marketingTouch.get("a:" + account));
+            at = earlier(at, marketingTouch.get("j:" + account));
+        }
         return at != null && (by == Minutes.NONE || at <= by);
+    }
+
+    private static int monthIndex(LocalDate d) { return Math.max(0, d.getYear() * 12 + d.getMonthValue() - 1); }
+
+    private static Integer earlier(Integer a, Integer b) {
+        if (a == null) return b;
+        if (b == null) return a;
+        return Integer.valueOf(Math.min(a, b)); // boxed on purpose: a mixed ?: would unbox a null
     }
 
     private boolean isMarketing(int channelCode) {
@@ -382,6 +415,7 @@ public final class CvrCalculator {
             if (response != Integer.MIN_VALUE && response < 0) negativeResponses++;
             for (CvrGroup x : g == null ? List.of(total) : List.of(g, total)) {
                 x.leads++;
+                if (trafficUndated || trafficMonths.get(monthIndex(day))) x.leadsInTrafficMonths++;
                 if (x.latestCreated == Minutes.NONE || created > x.latestCreated) x.latestCreated = created;
                 if (already) x.existingCustomers++;
                 if (converted && cohort) {
@@ -667,6 +701,10 @@ public final class CvrCalculator {
                     + " no qualification date (qualified by lifecycle stage only), so " + (qualifiedUndated == 1 ? "it is" : "they are")
                     + " not in the lead velocity series.");
         }
+        if (traffic && hasLeads && total.leadsInTrafficMonths < total.leads) {
+            r.notes().add("Traffic→lead counts the " + total.leadsInTrafficMonths + " of " + total.leads + " leads created in months the"
+                    + " traffic export covers, so leads and sessions describe the same months.");
+        }
         if (trafficCut > 0) {
             r.warn(trafficCut + " traffic row" + (trafficCut == 1 ? " covers" : "s cover") + " a period that --from/--to cuts"
                     + " through; left out (export the report with a Date dimension to split it)");
@@ -786,7 +824,7 @@ public final class CvrCalculator {
         if (r.column("sessions") != null) {
             row.put("sessions", trafficHere ? g.sessions : null);
             if (r.column("trafficToLeadRatio") != null) {
-                row.put("trafficToLeadRatio", trafficHere ? Rates.rate(g.leads, g.sessions, "no sessions") : null);
+                row.put("trafficToLeadRatio", trafficHere ? Rates.rate(g.leadsInTrafficMonths, g.sessions, "no sessions") : null);
             }
         }
         if (r.column("emailsDelivered") != null) {

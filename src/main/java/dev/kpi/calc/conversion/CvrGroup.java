@@ -6,6 +6,8 @@ import dev.kpi.calc.funnel.Minutes;
 /** The counts behind one row of {@code kpi cvr} (one {@code --by} group, or the total). */
 final class CvrGroup {
     long leads;
+    /** Leads created in a month the traffic export covers (the numerator of trafficToLeadRatio). */
+    long leadsInTrafficMonths;
     /** Latest creation (minutes) among the group's leads, for maturity. */
     int latestCreated = Minutes.NONE;
     long cohortCustomers;

@@ -284,7 +284,7 @@ public final class FunnelCalculator {
                 stageColumns, totalStages));
         report.sections().addAll(groupSections);
 
-        if (options.target() != null) target(report, funnel, total, fx, n);
+        if (options.target() != null) target(report, funnel, total, fx, n, leadMode);
 
         // what the user should know
         long imputed = 0;
@@ -429,7 +429,13 @@ public final class FunnelCalculator {
         }
     }
 
-    private void target(Report report, Funnel funnel, StageTally total, Fx fx, int n) {
+    /**
+     * The catalogue's "leads needed" carried back through every stage: deals needed = target / average
+     * deal size, and stage k needs deals needed × reached(k) / won. The formula takes one won deal per
+     * customer; when lead-mode customers have several won deals the won stage really counts deals, and a
+     * warning says so.
+     */
+    private void target(Report report, Funnel funnel, StageTally total, Fx fx, int n, boolean leadMode) {
         BigDecimal target = options.target();
         report.extra().put("target", Report.money(target));
         if (total.wonDealsWithAmount() == 0 || total.won() == 0) {
@@ -441,6 +447,11 @@ public final class FunnelCalculator {
         if (revenue.signum() <= 0) {
             report.warn("--target: won revenue is zero, so no deal count reaches the target");
             return;
+        }
+        if (leadMode && total.wonDeals() != total.won()) {
+            report.warn("--target: " + total.won() + " customers won " + total.wonDeals() + " deals; the counts needed follow"
+                    + " the catalogue's formula (target / average deal size / conversion rate), which takes one won deal"
+                    + " per customer, so the won stage's count is deals");
         }
         MathContext mc = new MathContext(34, RoundingMode.HALF_EVEN);
         // deals needed = T / (revenue / deals); entities at stage k = deals needed × reached(k) / won

@@ -172,6 +172,21 @@ class HeuristicAttributionTest {
         assertThrows(IllegalArgumentException.class, () -> HeuristicAttribution.onPaths(t, List.of(TIME_DECAY), HeuristicSettings.defaults()));
     }
 
+    @Test void roundingResidualNeverLandsOnUnattributed() {
+        // 5 conversions without a touch and one over a > b > c: linear gives a, b, c 1/3 each (0.333333 after
+        // rounding, 0.999999 together); the missing 0.000001 goes to a channel, (unattributed) stays exactly 5.
+        PathTable t = new PathTable();
+        t.add(List.of(), 5, null, 0);
+        t.add(List.of("a", "b", "c"), 1, null, 0);
+        AttributionResult r = HeuristicAttribution.onPaths(t, List.of(LINEAR), HeuristicSettings.defaults()).get(0);
+        BigDecimal sum = BigDecimal.ZERO;
+        for (ChannelCredit c : r.credits()) {
+            sum = sum.add(c.attributedConversions());
+            if (c.channel().equals(PathTable.UNATTRIBUTED)) assertEquals(0, new BigDecimal("5").compareTo(c.attributedConversions()));
+        }
+        assertEquals(0, new BigDecimal("6").compareTo(sum));
+    }
+
     @Test void rejectsDataDrivenModelsAndBadWeights() {
         assertThrows(IllegalArgumentException.class, () -> new HeuristicAttribution(List.of(MARKOV), HeuristicSettings.defaults(), false));
         assertThrows(IllegalArgumentException.class, () -> HeuristicSettings.defaults().withPosition(0.7, 0.4));

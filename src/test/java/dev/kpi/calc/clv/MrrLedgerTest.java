@@ -35,6 +35,11 @@ import static org.junit.jupiter.api.Assertions.*;
 class MrrLedgerTest {
     private static long usd(String s) { return Micros.of(new BigDecimal(s)); }
 
+    /** A ledger amount (MRR × 12 in micros, see SubscriptionLine) as micros, rounded half-even. */
+    private static long micros(long twelfths) {
+        return BigDecimal.valueOf(twelfths).divide(BigDecimal.valueOf(12), 0, java.math.RoundingMode.HALF_EVEN).longValueExact();
+    }
+
     private static SubscriptionLine line(String c, String date, String mrr) {
         return new SubscriptionLine(c, LocalDate.parse(date), usd(mrr));
     }
@@ -61,14 +66,14 @@ class MrrLedgerTest {
     private static void assertMonth(MrrMonth m, String start, String nw, String exp, String con, String churn,
                                      String react, String end, int cStart, int cNew, int cReact, int cChurn, int cEnd) {
         String at = m.month().toString();
-        assertEquals(usd(start), m.startMrr(), at + " start");
-        assertEquals(usd(nw), m.newMrr(), at + " new");
-        assertEquals(usd(exp), m.expansionMrr(), at + " expansion");
-        assertEquals(usd(con), m.contractionMrr(), at + " contraction");
-        assertEquals(usd(churn), m.churnedMrr(), at + " churned");
-        assertEquals(usd(react), m.reactivationMrr(), at + " reactivation");
-        assertEquals(usd(end), m.mrr(), at + " mrr");
-        assertEquals(m.mrr() - m.startMrr(), m.netNewMrr(), at + " identity");
+        assertEquals(usd(start), micros(m.startMrr()), at + " start");
+        assertEquals(usd(nw), micros(m.newMrr()), at + " new");
+        assertEquals(usd(exp), micros(m.expansionMrr()), at + " expansion");
+        assertEquals(usd(con), micros(m.contractionMrr()), at + " contraction");
+        assertEquals(usd(churn), micros(m.churnedMrr()), at + " churned");
+        assertEquals(usd(react), micros(m.reactivationMrr()), at + " reactivation");
+        assertEquals(usd(end), micros(m.mrr()), at + " mrr");
+        assertEquals(m.mrr() - m.startMrr(), m.netNewMrr(), at + " identity"); // in ledger units (MRR × 12)
         assertEquals(cStart, m.customersAtStart(), at + " customers at start");
         assertEquals(cNew, m.newCustomers(), at + " new customers");
         assertEquals(cReact, m.reactivatedCustomers(), at + " reactivated");
@@ -106,12 +111,12 @@ class MrrLedgerTest {
 
         // window totals: 0 + 300 + 75 + 80 − 30 − 195 = 230
         assertEquals(0, s.startMrr());
-        assertEquals(usd("230"), s.endMrr());
-        assertEquals(usd("300"), s.newMrr());
-        assertEquals(usd("75"), s.expansionMrr());
-        assertEquals(usd("30"), s.contractionMrr());
-        assertEquals(usd("195"), s.churnedMrr());
-        assertEquals(usd("80"), s.reactivationMrr());
+        assertEquals(usd("230"), micros(s.endMrr()));
+        assertEquals(usd("300"), micros(s.newMrr()));
+        assertEquals(usd("75"), micros(s.expansionMrr()));
+        assertEquals(usd("30"), micros(s.contractionMrr()));
+        assertEquals(usd("195"), micros(s.churnedMrr()));
+        assertEquals(usd("80"), micros(s.reactivationMrr()));
         assertEquals(4, s.newCustomers());
         assertEquals(1, s.reactivatedCustomers());
         assertEquals(2, s.churnedCustomers());
@@ -123,7 +128,7 @@ class MrrLedgerTest {
         assertEquals(new BigDecimal("0.106849"), s.monthlyGrossMrrChurn().value());
         assertEquals(new BigDecimal("0.082192"), s.monthlyNetMrrChurn().value());
         // revenue 200+300+375+345+225+150+230+230 = 2055; Σ accounts at end = 3+4+4+4+3+2+3+3 = 26
-        assertEquals(usd("2055"), s.revenueMicros());
+        assertEquals(usd("2055"), micros(s.revenueMicros()));
         assertEquals(new BigDecimal("79.04"), s.arpa().value());  // 2055 / 26 = 79.0384…
         assertEquals(4, s.payingCustomers());
         assertEquals(new BigDecimal("513.75"), s.arpc().value()); // 2055 / 4
@@ -139,12 +144,12 @@ class MrrLedgerTest {
         MrrSummary s = ledger.finish(YearMonth.of(2024, 3), YearMonth.of(2024, 8));
         // at start = active in Feb: A, B, C, D; A (May) and C (June) are lost → 2 / 4
         assertEquals(4, s.customersAtStart());
-        assertEquals(usd("300"), s.startMrr());
+        assertEquals(usd("300"), micros(s.startMrr()));
         assertEquals(2, s.startingCustomersLost());
         assertEquals(0, s.joinedAndChurned());
         assertEquals(new BigDecimal("0.500000"), s.customerChurnRate().value());
         // A's July return is a reactivation: A was active before the window
-        assertEquals(usd("80"), s.reactivationMrr());
+        assertEquals(usd("80"), micros(s.reactivationMrr()));
         assertEquals(0, s.newCustomers());
     }
 
@@ -158,10 +163,10 @@ class MrrLedgerTest {
         assertEquals(13, s.months().size());
         // Sep: A has no line → churns 80; Jan 2025: D ends → churns 50, B (100) remains
         MrrMonth sep = s.months().get(8);
-        assertEquals(usd("80"), sep.churnedMrr());
+        assertEquals(usd("80"), micros(sep.churnedMrr()));
         MrrMonth jan25 = s.months().get(12);
-        assertEquals(usd("50"), jan25.churnedMrr());
-        assertEquals(usd("100"), jan25.mrr());
+        assertEquals(usd("50"), micros(jan25.churnedMrr()));
+        assertEquals(usd("100"), micros(jan25.mrr()));
         assertNull(new MrrLedger().finish());
     }
 
@@ -180,7 +185,7 @@ class MrrLedgerTest {
         assertEquals(8, jan.months().size());
         for (int k = 0; k < 8; k++) {
             assertEquals(active[k], jan.months().get(k).activeCustomers(), "offset " + k);
-            assertEquals(usd(mrr[k]), jan.months().get(k).mrr(), "offset " + k);
+            assertEquals(usd(mrr[k]), micros(jan.months().get(k).mrr()), "offset " + k);
         }
         assertEquals(new BigDecimal("0.666667"), jan.months().get(4).customerRetention().value()); // 2 / 3
         // surviving (never churned): A leaves in May and comes back, so from May on only C and D, then D

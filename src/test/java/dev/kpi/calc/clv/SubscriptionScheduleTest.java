@@ -17,6 +17,11 @@ import static org.junit.jupiter.api.Assertions.*;
 class SubscriptionScheduleTest {
     private static long usd(String s) { return Micros.of(new BigDecimal(s)); }
 
+    /** A ledger amount (MRR × 12 in micros, see SubscriptionLine) as micros, rounded half-even. */
+    private static long micros(long twelfths) {
+        return BigDecimal.valueOf(twelfths).divide(BigDecimal.valueOf(12), 0, java.math.RoundingMode.HALF_EVEN).longValueExact();
+    }
+
     private static Subscription span(String customer, String start, String end, String amount, BillingInterval interval,
                                      String trialEnd, String status) {
         return new Subscription(null, customer, null, LocalDate.parse(start), end == null ? null : LocalDate.parse(end),
@@ -36,7 +41,7 @@ class SubscriptionScheduleTest {
 
     private static long mrrIn(MrrLedger ledger, String month, String customer) {
         for (MrrLedger.ActiveCustomer c : ledger.activeIn(YearMonth.parse(month))) {
-            if (c.customerId().equals(customer)) return c.mrr();
+            if (c.customerId().equals(customer)) return micros(c.mrr());
         }
         return 0;
     }
