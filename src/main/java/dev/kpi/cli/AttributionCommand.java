@@ -230,13 +230,18 @@ public final class AttributionCommand extends ReportCommand {
                 }
             });
             pending.addAll(customers.values());
+            java.util.Set<String> dealIds = new java.util.HashSet<>();
+            long[] repeated = {0};
             read(RecordType.DEALS, dealsIn, (Deal d) -> {
                 if (d.outcome() != Outcome.WON) return;
+                if (d.id() != null && !dealIds.add(d.id())) { repeated[0]++; return; } // same deal in two files
                 if (d.closed() == null) { wonWithoutDate[0]++; return; }
                 pending.add(new PendingConversion(dealKey(d, contactJoin), d.closed(), d.amount(), d.currency(), d.hasAmount(),
                         null, d.created()));
             });
             if (wonWithoutDate[0] > 0) console.warn(wonWithoutDate[0] + " won deals have no close date and are not counted as conversions");
+            if (repeated[0] > 0) console.warn(repeated[0] + " won deal row" + (repeated[0] == 1 ? " repeats a deal id" : "s repeat deal ids")
+                    + " already read (the same deal in two files?); counted once");
         }
         read(RecordType.SPEND, inputs(RecordType.SPEND, spend.files), (Spend s) -> calc.add(s));
         read(RecordType.COSTS, inputs(RecordType.COSTS, costs.files), (Cost c) -> calc.add(c));

@@ -108,6 +108,12 @@ public final class ClvCalculator {
     private long transactionsRead;
     private long purchasesRead;
     private long dealsWon;
+    /**
+     * Ids of the won deals and transactions read, so the same record in two files counts once. Within one
+     * calculator; the CLI reads every input into one, so {@link #merge} does not compare them.
+     */
+    private final java.util.Set<String> seenIds = new java.util.HashSet<>();
+    private long duplicates;
     private long wonWithoutClose;
     private long wonWithoutAmount;
     private final Map<String, Long> notPaid = new TreeMap<>();
@@ -130,6 +136,10 @@ public final class ClvCalculator {
     /** A transaction: counted as a purchase when its status is paid (or unknown, which is reported). */
     public void add(Transaction t) {
         transactionsRead++;
+        if (t.id() != null && !seenIds.add("t:" + t.id())) {
+            duplicates++;
+            return;
+        }
         PaymentStatus st = PaymentStatus.of(t.status());
         if (st == PaymentStatus.NOT_PAID) {
             notPaid.merge(t.status().strip().toLowerCase(Locale.ROOT), 1L, Long::sum);
@@ -142,6 +152,10 @@ public final class ClvCalculator {
     /** A deal: a won deal with a close date is a purchase of its account (else contact, else the deal). */
     public void add(Deal d) {
         if (d.outcome() != Outcome.WON) return;
+        if (d.id() != null && !seenIds.add("d:" + d.id())) {
+            duplicates++;
+            return;
+        }
         dealsWon++;
         if (d.closed() == null) {
             wonWithoutClose++;
@@ -178,6 +192,7 @@ public final class ClvCalculator {
         purchasesRead += other.purchasesRead;
         dealsWon += other.dealsWon;
         wonWithoutClose += other.wonWithoutClose;
+        duplicates += other.duplicates;
         wonWithoutAmount += other.wonWithoutAmount;
         other.notPaid.forEach((k, v) -> notPaid.merge(k, v, Long::sum));
         other.unknownStatus.forEach((k, v) -> unknownStatus.merge(k, v, Long::sum));
@@ -287,6 +302,10 @@ public final class ClvCalculator {
             List<String> parts = new ArrayList<>();
             unknownStatus.forEach((k, v) -> parts.add(v + " '" + k + "'"));
             r.warn("transaction statuses kpi does not know were counted as paid: " + String.join(", ", parts));
+        }
+        if (duplicates > 0) {
+            r.warn(duplicates + " record" + (duplicates == 1 ? " repeats an id" : "s repeat ids") + " already read (the same"
+                    + " deal or payment in two files?); counted once");
         }
         if (wonWithoutClose > 0) {
             r.warn(wonWithoutClose + " won deal" + (wonWithoutClose == 1 ? " has" : "s have")
