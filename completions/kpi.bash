@@ -212,7 +212,7 @@ function _picocli_kpi_cac() {
 
   local commands=""
   local flag_opts="'--strict' '-q' '--quiet' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--config' '-f' '--format' '-o' '--output' '--fail-if' '--spend' '--costs' '--leads' '--deals' '--from' '--to' '--by' '--arpa' '--gross-margin' '--ltv' '--spend-lag'"
+  local arg_opts="'--config' '-f' '--format' '-o' '--output' '--fail-if' '--spend' '--costs' '--leads' '--deals' '--from' '--to' '--by' '--threads' '--arpa' '--gross-margin' '--ltv' '--spend-lag'"
   local FORMAT_option_args=("table" "json" "jsonl" "csv" "markdown") # --format values
   local DIMDIM_option_args=("channel" "campaign" "platform" "day" "week" "month" "quarter" "year") # --by values
 
@@ -256,6 +256,9 @@ function _picocli_kpi_cac() {
       COMPREPLY=( $( compReplyArray "${DIMDIM_option_args[@]}" ) )
       return $?
       ;;
+    '--threads')
+      return
+      ;;
     '--arpa')
       return
       ;;
@@ -287,7 +290,7 @@ function _picocli_kpi_ads() {
 
   local commands=""
   local flag_opts="'--strict' '-q' '--quiet' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--config' '-f' '--format' '-o' '--output' '--fail-if' '--spend' '--from' '--to' '--by'"
+  local arg_opts="'--config' '-f' '--format' '-o' '--output' '--fail-if' '--spend' '--from' '--to' '--by' '--threads'"
   local FORMAT_option_args=("table" "json" "jsonl" "csv" "markdown") # --format values
   local DIMDIM_option_args=("channel" "campaign" "platform" "day" "week" "month" "quarter" "year") # --by values
 
@@ -321,6 +324,9 @@ function _picocli_kpi_ads() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${DIMDIM_option_args[@]}" ) )
       return $?
+      ;;
+    '--threads')
+      return
       ;;
   esac
 

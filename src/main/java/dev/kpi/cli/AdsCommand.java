@@ -22,6 +22,7 @@ public final class AdsCommand extends ReportCommand {
     @Mixin InputOptions.SpendFiles spend;
     @Mixin PeriodOptions period;
     @Mixin GroupOptions group;
+    @Mixin ParallelOptions parallel;
 
     public AdsCommand(Env env) { super(env); }
 
@@ -32,7 +33,8 @@ public final class AdsCommand extends ReportCommand {
         List<InputSpec> in = inputs(RecordType.SPEND, spend.files);
         if (in.isEmpty()) throw KpiException.usage("kpi ads needs --spend FILE (ad-platform exports), or spend inputs in kpi.yaml");
         AdsCalculator calc = new AdsCalculator(dims, period.window());
-        read(RecordType.SPEND, in, (Spend s) -> calc.add(s));
+        read(RecordType.SPEND, in, calc, () -> new AdsCalculator(dims, period.window()), (AdsCalculator c, Spend s) -> c.add(s),
+                AdsCalculator::merge, parallel.threads(env));
         return finish(calc::finish);
     }
 }

@@ -32,6 +32,7 @@ public final class CacCommand extends ReportCommand {
     @Mixin InputOptions.DealsFiles deals;
     @Mixin PeriodOptions period;
     @Mixin GroupOptions group;
+    @Mixin ParallelOptions parallel;
 
     @Option(names = "--arpa", paramLabel = "AMOUNT", description = "Average revenue per account per month, for CAC payback.")
     BigDecimal arpa;
@@ -64,11 +65,17 @@ public final class CacCommand extends ReportCommand {
         if (dealsIn.isEmpty()) {
             throw KpiException.usage("kpi cac needs --deals FILE: won deals define new customers");
         }
-        CacCalculator calc = new CacCalculator(new CacCalculator.Options(dims, period.window(), spendLag, arpa, grossMargin, ltv));
-        read(RecordType.SPEND, spendIn, (Spend s) -> calc.add(s));
-        read(RecordType.COSTS, costsIn, (Cost c) -> calc.add(c));
-        read(RecordType.LEADS, leadsIn, (Lead l) -> calc.add(l));
-        read(RecordType.DEALS, dealsIn, (Deal d) -> calc.add(d));
+        CacCalculator.Options options = new CacCalculator.Options(dims, period.window(), spendLag, arpa, grossMargin, ltv);
+        CacCalculator calc = new CacCalculator(options);
+        int threads = parallel.threads(env);
+        read(RecordType.SPEND, spendIn, calc, () -> new CacCalculator(options), (CacCalculator c, Spend s) -> c.add(s),
+                CacCalculator::merge, threads);
+        read(RecordType.COSTS, costsIn, calc, () -> new CacCalculator(options), (CacCalculator c, Cost x) -> c.add(x),
+                CacCalculator::merge, threads);
+        read(RecordType.LEADS, leadsIn, calc, () -> new CacCalculator(options), (CacCalculator c, Lead l) -> c.add(l),
+                CacCalculator::merge, threads);
+        read(RecordType.DEALS, dealsIn, calc, () -> new CacCalculator(options), (CacCalculator c, Deal d) -> c.add(d),
+                CacCalculator::merge, threads);
         return finish(calc::finish);
     }
 }

@@ -1,5 +1,6 @@
 package dev.kpi.cli;
 
+import dev.kpi.input.ChunkReader;
 import dev.kpi.input.Diagnostics;
 
 import java.io.PrintWriter;
@@ -14,9 +15,11 @@ final class Console {
     private final PrintWriter err;
     private final boolean quiet;
     private final boolean color;
+    private final boolean stderrIsTerminal;
 
     Console(Env env, boolean quiet, boolean noColor) {
         this.err = env.err();
+        this.stderrIsTerminal = env.stderrIsTerminal();
         this.quiet = quiet;
         this.color = !noColor && env.stderrIsTerminal() && env.colorAllowed();
     }
@@ -42,6 +45,34 @@ final class Console {
 
     private String paint(String code, String text) {
         return color ? "\u001b[" + code + "m" + text + "\u001b[0m" : text;
+    }
+
+    /**
+     * Progress of reading one file, on stderr: shown only when stderr is a terminal, not with --quiet,
+     * and only once reading has taken two seconds; the line is cleared when the file is done.
+     */
+    ChunkReader.Progress progress(String name) {
+        if (quiet || !stderrIsTerminal) return ChunkReader.Progress.NONE;
+        long start = System.nanoTime();
+        long[] last = {0};
+        return (done, total) -> {
+            long now = System.nanoTime();
+            boolean finished = done >= total;
+            if (now - start < 2_000_000_000L) return;
+            if (finished) {
+                if (last[0] != 0) {
+                    err.print("\r\u001b[2K");
+                    err.flush();
+                }
+                return;
+            }
+            if (now - last[0] < 250_000_000L) return;
+            last[0] = now;
+            double secs = (now - start) / 1e9;
+            err.printf("\rkpi: reading %s: %,d of %,d MB (%.0f MB/s)\u001b[K", name, done >> 20, total >> 20,
+                    done / 1048576.0 / secs);
+            err.flush();
+        };
     }
 
     /** Notes, warnings and bad values collected while reading. */

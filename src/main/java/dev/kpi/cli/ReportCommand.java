@@ -20,7 +20,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The shape every report command shares: validate options → load config → read inputs into a
@@ -104,6 +106,49 @@ public abstract class ReportCommand implements Callable<Integer> {
             });
         }
         return n;
+    }
+
+    /**
+     * Reads every record of the inputs into {@code calc}. Large files are read on {@code threads} threads,
+     * each chunk into its own calculator from {@code newCalc}, merged in file order with {@code merge}:
+     * the result equals a sequential read because the calculators' merges are exact.
+     */
+    @SuppressWarnings("unchecked")
+    protected <C, T> long read(RecordType type, List<InputSpec> specs, C calc, Supplier<C> newCalc, BiConsumer<C, T> add,
+                               BiConsumer<C, C> merge, int threads) {
+        long n = 0;
+        for (InputSpec spec : specs) {
+            Slot<C> main = new Slot<>(calc);
+            n += reader.read(spec, type, main, () -> new Slot<>(newCalc.get()), (slot, r) -> {
+                slot.note(r);
+                add.accept(slot.calc, (T) r);
+            }, (a, b) -> {
+                merge.accept(a.calc, b.calc);
+                a.currencies.addAll(b.currencies);
+            }, threads, console.progress(spec.source().name()));
+            currencies.addAll(main.currencies);
+        }
+        return n;
+    }
+
+    /** A calculator with the currencies its records named. */
+    private static final class Slot<C> {
+        final C calc;
+        final Set<String> currencies = new TreeSet<>();
+
+        Slot(C calc) { this.calc = calc; }
+
+        void note(Object r) {
+            String c = currencyOf(r);
+            if (c != null) currencies.add(c);
+        }
+    }
+
+    private static String currencyOf(Object r) {
+        if (r instanceof Spend) return ((Spend) r).currency();
+        if (r instanceof Cost) return ((Cost) r).currency();
+        if (r instanceof Deal && ((Deal) r).hasAmount()) return ((Deal) r).currency();
+        return null;
     }
 
     private void noteCurrency(Object r) {

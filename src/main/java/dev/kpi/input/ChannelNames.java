@@ -24,10 +24,19 @@ public final class ChannelNames {
         for (String[] p : hubspot) BUILT_IN.put(p[0].toLowerCase(Locale.ROOT), p[1]);
     }
 
-    private final Map<String, String> configured = new HashMap<>();
-    private final Map<String, String> seen = new HashMap<>();
+    private final Map<String, String> configured;
+    /** Lower-case value → the spelling that names the channel: the first one seen in file order. */
+    private final Map<String, String> seen;
+    /** Raw cell text → channel, so a repeated value costs one hash lookup (bounded: distinct values only). */
+    private final Map<String, String> byRaw;
+    /** For a chunk view: the names everything else comes from. */
+    private final ChannelNames parent;
 
     public ChannelNames(Map<String, List<String>> config) {
+        this.configured = new HashMap<>();
+        this.seen = new java.util.concurrent.ConcurrentHashMap<>();
+        this.byRaw = new java.util.concurrent.ConcurrentHashMap<>();
+        this.parent = null;
         if (config != null) {
             config.forEach((name, raws) -> {
                 configured.put(name.toLowerCase(Locale.ROOT).strip(), name);
@@ -36,17 +45,63 @@ public final class ChannelNames {
         }
     }
 
-    /** Raw cell text → channel, so a repeated value costs one hash lookup (bounded: distinct values only). */
-    private final Map<String, String> byRaw = new HashMap<>();
+    private ChannelNames(ChannelNames parent) {
+        this.parent = parent;
+        this.configured = parent.configured;
+        this.seen = new HashMap<>();
+        this.byRaw = null;
+    }
 
-    /** The channel for a raw value; null for null/blank. */
-    public synchronized String normalize(String raw) {
+    /**
+     * A view for one chunk of a file read in parallel. It answers from the names seen so far and keeps the
+     * spellings it meets first to itself; {@link #commit} adds them when the chunk is merged, in file order.
+     */
+    public ChannelNames chunkView() {
+        return new ChannelNames(this);
+    }
+
+    /**
+     * Adds a chunk view's first spellings, in file order. False, and nothing added, when a value the chunk
+     * spelled one way was meanwhile named differently by an earlier chunk: the chunk is then read again.
+     */
+    public synchronized boolean commit(ChannelNames view) {
+        for (Map.Entry<String, String> e : view.seen.entrySet()) {
+            String earlier = seen.get(e.getKey());
+            if (earlier != null && !earlier.equals(e.getValue())) return false;
+        }
+        view.seen.forEach(seen::putIfAbsent);
+        return true;
+    }
+
+    /**
+     * The channel for a raw value; null for null/blank. Safe for the reader's threads: a known value is a
+     * lock-free lookup, a new one is resolved under a lock (so one spelling names each channel).
+     */
+    public String normalize(String raw) {
         if (raw == null) return null;
+        if (parent != null) return viewLookup(raw);
         String cached = byRaw.get(raw);
         if (cached != null) return cached;
-        String c = lookup(raw);
-        if (c != null && byRaw.size() < 100_000) byRaw.put(raw, c);
-        return c;
+        synchronized (this) {
+            String c = lookup(raw);
+            if (c != null && byRaw.size() < 100_000) byRaw.put(raw, c);
+            return c;
+        }
+    }
+
+    private String viewLookup(String raw) {
+        String cached = parent.byRaw.get(raw);
+        if (cached != null) return cached;
+        String s = raw.strip();
+        if (s.isEmpty()) return null;
+        String key = s.toLowerCase(Locale.ROOT);
+        String c = configured.get(key);
+        if (c != null) return c;
+        c = BUILT_IN.get(key);
+        if (c != null) return c;
+        c = parent.seen.get(key);
+        if (c != null) return c;
+        return seen.computeIfAbsent(key, k -> s);
     }
 
     private String lookup(String raw) {

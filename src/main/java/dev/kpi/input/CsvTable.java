@@ -46,6 +46,10 @@ public final class CsvTable implements Closeable, Iterable<RawRow> {
     private final Iterator<CSVRecord> records;
     private final long firstLineOffset;
     private final String[] normalizedHeader;
+    private final boolean headerStartsWithLetter;
+    private Charset charset;
+    private int bomLength;
+    private boolean gzip;
     private long dataRows;
     private boolean iterated;
 
@@ -61,6 +65,7 @@ public final class CsvTable implements Closeable, Iterable<RawRow> {
         this.records = parser.iterator();
         this.firstLineOffset = firstLineOffset;
         this.normalizedHeader = header.stream().map(Headers::normalize).toArray(String[]::new);
+        this.headerStartsWithLetter = !header.isEmpty() && !header.get(0).isEmpty() && Character.isLetter(header.get(0).charAt(0));
     }
 
     public static CsvTable open(InputSource source, Options options) {
@@ -76,6 +81,7 @@ public final class CsvTable implements Closeable, Iterable<RawRow> {
                 cs = options.charset();
                 label = cs.name() + " (from config)";
             }
+            boolean gzip = !source.isStdin() && isGzip(source.path());
             if (enc.bomLength() > 0) in.skipNBytes(enc.bomLength());
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, cs), 1 << 16);
             reader.mark(1 << 20);
@@ -108,6 +114,9 @@ public final class CsvTable implements Closeable, Iterable<RawRow> {
             List<String> header = new ArrayList<>();
             for (String h : headerRecord.values()) header.add(cleanHeader(h));
             CsvTable table = new CsvTable(source, label, delim, headerIndex + 1L, header, preamble, parser, headerIndex);
+            table.charset = cs;
+            table.bomLength = enc.bomLength();
+            table.gzip = gzip;
             for (int i = 0; i < preamble.size(); i++) {
                 if (!preamble.get(i).isBlank()) {
                     table.skipped.add(new SkippedLine(i + 1L, preamble.get(i), SkippedLine.Reason.PREAMBLE));
@@ -120,6 +129,14 @@ public final class CsvTable implements Closeable, Iterable<RawRow> {
         } catch (RuntimeException e) {
             closeQuietly(in);
             throw e;
+        }
+    }
+
+    private static boolean isGzip(java.nio.file.Path p) {
+        try (InputStream raw = java.nio.file.Files.newInputStream(p)) {
+            return raw.read() == 0x1f && raw.read() == 0x8b;
+        } catch (IOException e) {
+            return true; // unknown: not a candidate for the fast reader
         }
     }
 
@@ -230,6 +247,27 @@ public final class CsvTable implements Closeable, Iterable<RawRow> {
 
     public long dataRows() { return dataRows; }
 
+    /** The charset the file is decoded with. */
+    Charset charset() { return charset; }
+
+    /** Bytes of the byte-order mark at the start of the file (0 when none). */
+    int bomLength() { return bomLength; }
+
+    /** True when the file on disk is gzip-compressed. */
+    boolean gzip() { return gzip; }
+
+    /**
+     * Line breaks read so far (preamble, header and every record returned): the next record starts
+     * right after this many line breaks, on line {@code linesConsumed() + 1}.
+     */
+    long linesConsumed() { return firstLineOffset + parser.getCurrentLineNumber(); }
+
+    /** Adds rows that the fast reader read past this table's parser. */
+    void addRead(long rows, List<SkippedLine> lines) {
+        dataRows += rows;
+        skipped.addAll(lines);
+    }
+
     /** Index of a header by normalised name, or -1. */
     public int column(String name) {
         String n = Headers.normalize(name);
@@ -273,43 +311,65 @@ public final class CsvTable implements Closeable, Iterable<RawRow> {
                 throw new InputException(source.name() + ":" + line + ": malformed CSV ("
                         + e.getCause().getMessage() + "); check for an unbalanced quote near this line", e);
             }
-            String[] cells = rec.values();
-            SkippedLine.Reason reason = classify(cells);
-            if (reason != null) {
-                skipped.add(new SkippedLine(line, label(cells), reason, reason == SkippedLine.Reason.TOTAL ? cells : null));
+            RawRow row = new RawRow(line, rec.values());
+            SkippedLine skip = skip(row);
+            if (skip != null) {
+                skipped.add(skip);
                 continue;
             }
             dataRows++;
-            return new RawRow(line, cells);
+            return row;
         }
+    }
+
+    /** The skipped line for a row that is not data (totals, footer, blank, repeated header), or null for data. */
+    SkippedLine skip(RawRow row) {
+        SkippedLine.Reason reason = classify(row);
+        if (reason == null) return null;
+        String[] cells = reason == SkippedLine.Reason.TOTAL ? row.cells() : null;
+        return new SkippedLine(row.line(), label(row), reason, cells);
     }
 
     /** How a skipped row is named in reports: its first non-empty cell ("Total: Account"). */
-    private static String label(String[] cells) {
-        for (String c : cells) if (c != null && !c.isBlank()) return c.strip();
+    private static String label(RawRow row) {
+        for (int i = 0; i < row.size(); i++) if (!row.isBlank(i)) return row.cell(i).strip();
         return "";
     }
 
-    private SkippedLine.Reason classify(String[] cells) {
-        String first = null;
+    /**
+     * Decides whether a row is data. Cells become strings only as far as a rule needs them, so a typical
+     * data row of the fast reader costs one string (its first cell), or none when that cell starts with
+     * a digit (a date or an id: never a label) and another cell has content.
+     */
+    SkippedLine.Reason classify(RawRow row) {
+        int n = row.size();
+        if (n == header.size() && n >= 2 && headerStartsWithLetter) {
+            int b = row.firstAsciiByte(0);
+            if (b >= '0' && b <= '9') {
+                for (int i = 1; i < n; i++) if (!row.isBlank(i)) return null;
+            }
+        }
+        int first = -1;
         int nonEmpty = 0;
-        for (String c : cells) {
-            if (c != null && !c.isBlank()) {
+        for (int i = 0; i < n; i++) {
+            if (!row.isBlank(i)) {
                 nonEmpty++;
-                if (first == null) first = c;
+                if (first < 0) first = i;
             }
         }
         if (nonEmpty == 0) return SkippedLine.Reason.BLANK;
-        if (FooterRules.isTotalLabel(cells[0].isBlank() ? first : cells[0])) return SkippedLine.Reason.TOTAL;
-        if (nonEmpty == 1 && FooterRules.isFooterText(first)) return SkippedLine.Reason.FOOTER;
-        if (nonEmpty == 1 && cells.length == 1 && header.size() >= 3) return SkippedLine.Reason.FOOTER;
-        if (nonEmpty == 1 && first.stripLeading().startsWith("#")) return SkippedLine.Reason.FOOTER;
-        if (cells.length == header.size() && isHeaderRepeat(cells)) return SkippedLine.Reason.REPEATED_HEADER;
+        String firstCell = row.cell(first);
+        String cell0 = row.cell(0);
+        if (FooterRules.isTotalLabel(cell0.isBlank() ? firstCell : cell0)) return SkippedLine.Reason.TOTAL;
+        if (nonEmpty == 1 && FooterRules.isFooterText(firstCell)) return SkippedLine.Reason.FOOTER;
+        if (nonEmpty == 1 && n == 1 && header.size() >= 3) return SkippedLine.Reason.FOOTER;
+        if (nonEmpty == 1 && firstCell.stripLeading().startsWith("#")) return SkippedLine.Reason.FOOTER;
+        if (n == header.size() && isHeaderRepeat(row)) return SkippedLine.Reason.REPEATED_HEADER;
         return null;
     }
 
-    private boolean isHeaderRepeat(String[] cells) {
-        for (int i = 0; i < cells.length; i++) if (!Headers.normalizesTo(cells[i], normalizedHeader[i])) return false;
+    private boolean isHeaderRepeat(RawRow row) {
+        for (int i = 0; i < row.size(); i++) if (!Headers.normalizesTo(row.cell(i), normalizedHeader[i])) return false;
         return true;
     }
 

@@ -50,7 +50,7 @@ final class DealMapper extends RowMapper<Deal> {
     @Override
     protected Deal read(RawRow row) throws SkipRow {
         String id = id(row, "id");
-        if (id == null) id = ctx.fileName() + ":" + row.line();
+        if (id == null) id = ctx.fileName() + ":" + row.exactLine();
         String stage = text(row, "stage");
         Outcome outcome = null;
         Boolean won = bool(row, "won");

@@ -45,6 +45,37 @@ public final class Diagnostics {
         if (!warnings.contains(message)) warnings.add(message);
     }
 
+    /**
+     * Adds what a chunk read in parallel collected, in file order: its bad values with their lines shifted
+     * by {@code lineOffset} (chunk lines are relative until the chunk's place in the file is known).
+     */
+    public void absorb(Diagnostics chunk, long lineOffset) {
+        if (chunk == this) return;
+        List<BadValue> values;
+        long count;
+        long skipped;
+        List<String> chunkNotes;
+        List<String> chunkWarnings;
+        synchronized (chunk) {
+            values = List.copyOf(chunk.bad);
+            count = chunk.badCount;
+            skipped = chunk.skippedRows;
+            chunkNotes = List.copyOf(chunk.notes);
+            chunkWarnings = List.copyOf(chunk.warnings);
+        }
+        synchronized (this) {
+            long keptSkipped = 0;
+            for (BadValue v : values) {
+                bad(v.file(), v.line() + lineOffset, v.column(), v.value(), v.reason(), v.rowSkipped());
+                if (v.rowSkipped()) keptSkipped++;
+            }
+            badCount += count - values.size();
+            skippedRows += skipped - keptSkipped;
+            notes.addAll(chunkNotes);
+            for (String w : chunkWarnings) warn(w);
+        }
+    }
+
     public synchronized List<BadValue> badValues() { return List.copyOf(bad); }
 
     public synchronized long badCount() { return badCount; }

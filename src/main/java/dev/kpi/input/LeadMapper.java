@@ -29,7 +29,7 @@ final class LeadMapper extends RowMapper<Lead> {
     @Override
     protected Lead read(RawRow row) throws SkipRow {
         String id = id(row, "id");
-        if (id == null) id = ctx.fileName() + ":" + row.line();
+        if (id == null) id = ctx.fileName() + ":" + row.exactLine();
         LocalDateTime created = dateTime(row, "created", true);
         String source = text(row, "channel");
         String campaign = text(row, "campaign");

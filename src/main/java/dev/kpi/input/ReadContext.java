@@ -27,4 +27,12 @@ public record ReadContext(
         ChannelNames channels,
         StageRules stages,
         Diagnostics diagnostics) {
+    /**
+     * The context for a chunk read in parallel: its own collector for diagnostics and its own view of the
+     * channel names (see {@link ChannelNames#chunkView()}).
+     */
+    public ReadContext forChunk(Diagnostics d) {
+        return new ReadContext(fileName, mapping, preset, settings, numbers, money, dates, reportRange, headerCurrency,
+                channels.chunkView(), stages, d);
+    }
 }

@@ -25,8 +25,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -39,6 +43,8 @@ import java.util.stream.Collectors;
 public final class RecordReader {
     /** Rows looked at before mapping starts, to infer number locale, date order and period shape. */
     static final int SAMPLE_ROWS = 200;
+    /** The sample size in use: {@link #SAMPLE_ROWS}; tests lower it so that small fixtures have rows after it. */
+    static int sampleRows = SAMPLE_ROWS;
     private static final Pattern HEADER_CURRENCY = Pattern.compile("\\(([A-Z]{3})\\)\\s*$");
 
     private final KpiConfig config;
@@ -63,6 +69,17 @@ public final class RecordReader {
         }
     }
 
+    /**
+     * Streams the records of one input into partial results that are merged in file order (see
+     * {@link Opened#stream(Object, Supplier, BiConsumer, BiConsumer, int, ChunkReader.Progress)}).
+     */
+    public <P> long read(InputSpec spec, RecordType type, P main, Supplier<P> newPart, BiConsumer<P, Object> add,
+                         BiConsumer<P, P> merge, int threads, ChunkReader.Progress progress) {
+        try (Opened o = open(spec, type)) {
+            return o.stream(main, newPart, add, merge, threads, progress);
+        }
+    }
+
     /** An input opened and detected, ready to stream (also what {@code kpi inspect} shows). */
     public final class Opened implements AutoCloseable {
         public final CsvTable table;
@@ -74,11 +91,14 @@ public final class RecordReader {
         public final DateOrder dateOrder;
         public final String dateOrderSource;
         private final RowMapper<?> mapper;
+        private final Function<ReadContext, RowMapper<?>> mappers;
+        private final SpendMapper.StartDateMeaning meaning;
         private final List<RawRow> sample;
         private final Iterator<RawRow> rest;
 
         private Opened(CsvTable table, Preset preset, ColumnMapping mapping, ReadContext context, NumberLocale nl,
                        String nlSource, DateOrder order, String orderSource, RowMapper<?> mapper,
+                       Function<ReadContext, RowMapper<?>> mappers, SpendMapper.StartDateMeaning meaning,
                        List<RawRow> sample, Iterator<RawRow> rest) {
             this.table = table;
             this.preset = preset;
@@ -89,27 +109,126 @@ public final class RecordReader {
             this.dateOrder = order;
             this.dateOrderSource = orderSource;
             this.mapper = mapper;
+            this.mappers = mappers;
+            this.meaning = meaning;
             this.sample = sample;
             this.rest = rest;
         }
 
         /** Maps every data row to a record; returns the number of records. */
         public long stream(Consumer<Object> sink) {
-            long n = 0;
-            SpendTotal check = mapping.schema().type() == RecordType.SPEND && mapping.has("cost") ? new SpendTotal() : null;
-            Consumer<Object> out = check == null ? sink : rec -> {
-                check.add(rec);
-                sink.accept(rec);
-            };
-            for (RawRow r : sample) n += mapper.mapInto(r, out);
-            while (rest.hasNext()) n += mapper.mapInto(rest.next(), out);
+            return stream(sink, null, (c, rec) -> c.accept(rec), null, 0, ChunkReader.Progress.NONE);
+        }
+
+        /**
+         * Maps every data row into partial results. Large plain files are read by the {@link ChunkReader}
+         * on {@code threads} threads: each chunk fills its own part from {@code newPart}, and parts are
+         * merged into {@code main} in file order, so the result is the one a sequential read gives when
+         * {@code merge} is exact (as the calculators' merges are). With {@code newPart} null, or
+         * {@code threads} 0, everything goes to {@code main} in file order. Returns the number of records.
+         */
+        public <P> long stream(P main, Supplier<P> newPart, BiConsumer<P, Object> add, BiConsumer<P, P> merge,
+                               int threads, ChunkReader.Progress progress) {
+            Acc<P> acc = new Acc<>(main, mapper, context, add, merge);
+            for (RawRow r : sample) acc.row(r);
+            if (newPart != null && threads > 0 && parallelSafe(mapping.schema().type()) && sample.size() == sampleRows
+                    && ChunkReader.supports(table) && table.source().size() >= ChunkReader.minBytes) {
+                ChunkReader chunks = new ChunkReader(table, threads);
+                long lines = table.linesConsumed();
+                long offset = chunks.offsetAfterLines(lines);
+                chunks.read(offset, lines + 1, acc, d -> {
+                    ReadContext c = context.forChunk(d);
+                    return new Acc<>(newPart.get(), mappers.apply(c), c, add, merge);
+                }, diagnostics, progress);
+            } else {
+                while (rest.hasNext()) acc.row(rest.next());
+            }
             noteSkipped();
-            if (check != null) check.compare();
-            if (n == 0 && diagnostics != null) {
+            if (acc.total != null) acc.total.compare();
+            if (acc.records == 0 && diagnostics != null) {
                 diagnostics.warn(table.source().name() + ": no data rows"
                         + (table.dataRows() > 0 ? " could be read" : " (an empty export)"));
             }
-            return n;
+            return acc.records;
+        }
+
+        /** Lanes keep only caches, so each thread keeps one for all the chunks it reads. */
+        private final ThreadLocal<Optional<FastLane>> lanes = new ThreadLocal<>();
+
+        private FastLane lane(ReadContext ctx) {
+            Optional<FastLane> l = lanes.get();
+            if (l == null) {
+                l = Optional.ofNullable(FastLane.forFile(ctx, mapping.schema().type(), meaning));
+                lanes.set(l);
+            }
+            return l.orElse(null);
+        }
+
+        /** A partial result with the mapper and checks that feed it. */
+        private final class Acc<P> implements ChunkReader.Part {
+            final P part;
+            final RowMapper<?> rowMapper;
+            final Diagnostics diag;
+            final BiConsumer<P, Object> add;
+            final BiConsumer<P, P> merge;
+            final SpendTotal total;
+            final Consumer<Object> sink;
+            final FastLane lane;
+            final ReadContext ctx;
+            long records;
+
+            Acc(P part, RowMapper<?> rowMapper, ReadContext ctx, BiConsumer<P, Object> add, BiConsumer<P, P> merge) {
+                this.part = part;
+                this.rowMapper = rowMapper;
+                this.diag = ctx.diagnostics();
+                this.ctx = ctx;
+                this.lane = lane(ctx);
+                this.add = add;
+                this.merge = merge;
+                this.total = mapping.schema().type() == RecordType.SPEND && mapping.has("cost") ? new SpendTotal() : null;
+                this.sink = total == null ? rec -> add.accept(part, rec) : rec -> {
+                    total.add(rec);
+                    add.accept(part, rec);
+                };
+            }
+
+            @Override
+            public void row(RawRow row) {
+                if (lane != null) {
+                    Object rec = lane.map(row, ctx.channels());
+                    if (rec != null) {
+                        if (checkLanes) checkLane(rec, row);
+                        records++;
+                        sink.accept(rec);
+                        return;
+                    }
+                }
+                records += rowMapper.mapInto(row, sink);
+            }
+
+            /** Test mode: the lane's record must equal the mapper's. */
+            private void checkLane(Object rec, RawRow row) {
+                Object expected = rowMapper.map(row);
+                if (!rec.equals(expected)) {
+                    throw new IllegalStateException("fast lane differs from the mapper at " + table.source().name() + ":"
+                            + row.line() + ": lane " + rec + ", mapper " + expected);
+                }
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public void merge(ChunkReader.Part later, long lineOffset) {
+                Acc<P> o = (Acc<P>) later;
+                merge.accept(part, o.part);
+                records += o.records;
+                if (total != null) total.merge(o.total);
+            }
+
+            @Override
+            public Diagnostics diagnostics() { return diag; }
+
+            @Override
+            public boolean commit() { return context.channels().commit(ctx.channels()); }
         }
 
         /** The first typed records (for inspect), without consuming the rest. */
@@ -138,9 +257,16 @@ public final class RecordReader {
 
             void add(Object rec) {
                 dev.kpi.records.Spend s = (dev.kpi.records.Spend) rec;
-                sum += s.cost();
+                sum = Math.addExact(sum, s.cost());
                 if (currency == null) currency = s.currency();
                 else if (s.currency() != null && !currency.equals(s.currency())) mixed = true;
+            }
+
+            void merge(SpendTotal o) {
+                sum = Math.addExact(sum, o.sum);
+                mixed |= o.mixed;
+                if (currency == null) currency = o.currency;
+                else if (o.currency != null && !currency.equals(o.currency)) mixed = true;
             }
 
             void compare() {
@@ -181,6 +307,14 @@ public final class RecordReader {
         }
 
         @Override public void close() { table.close(); }
+    }
+
+    /** Test mode (system property {@code kpi.checkLanes}): every record of a fast lane is compared with the mapper's. */
+    static boolean checkLanes = Boolean.getBoolean("kpi.checkLanes");
+
+    /** Record types whose mappers keep no state across rows, so chunks can be mapped independently. */
+    private static boolean parallelSafe(RecordType type) {
+        return type == RecordType.SPEND || type == RecordType.COSTS || type == RecordType.LEADS || type == RecordType.DEALS;
     }
 
     static String lineList(List<SkippedLine> lines) {
@@ -239,7 +373,7 @@ public final class RecordReader {
 
         Iterator<RawRow> it = table.iterator();
         List<RawRow> sample = new ArrayList<>();
-        while (sample.size() < SAMPLE_ROWS && it.hasNext()) sample.add(it.next());
+        while (sample.size() < sampleRows && it.hasNext()) sample.add(it.next());
 
         Locale locale = settings.locale() == null ? null : Locale.forLanguageTag(settings.locale().replace('_', '-'));
         NumberLocale nl;
@@ -279,24 +413,28 @@ public final class RecordReader {
         }
         ReadContext ctx = new ReadContext(name, mapping, preset, settings, new NumberParser(nl), new MoneyParser(nl),
                 dates, range, headerCurrency, channels, stages, diagnostics);
-        RowMapper<?> mapper;
-        switch (type) {
-            case SPEND: mapper = new SpendMapper(ctx, startDateMeaning(preset, mapping, sample, dates, range)); break;
-            case COSTS: mapper = new CostMapper(ctx); break;
-            case LEADS: mapper = new LeadMapper(ctx); break;
-            case DEALS: mapper = new DealMapper(ctx); break;
-            case TRANSACTIONS: mapper = new TransactionMapper(ctx); break;
-            case SUBSCRIPTIONS: mapper = new SubscriptionMapper(ctx); break;
-            case TOUCHPOINTS: mapper = new TouchpointMapper(ctx); break;
-            case PATHS: mapper = new PathMapper(ctx); break;
-            case TRAFFIC: mapper = new TrafficMapper(ctx); break;
-            case EMAIL: mapper = new EmailMapper(ctx); break;
-            default: throw new IllegalStateException("no mapper for " + type);
-        }
+        SpendMapper.StartDateMeaning meaning = type == RecordType.SPEND
+                ? startDateMeaning(preset, mapping, sample, dates, range) : null;
+        Function<ReadContext, RowMapper<?>> mappers = c -> {
+            switch (type) {
+                case SPEND: return new SpendMapper(c, meaning);
+                case COSTS: return new CostMapper(c);
+                case LEADS: return new LeadMapper(c);
+                case DEALS: return new DealMapper(c);
+                case TRANSACTIONS: return new TransactionMapper(c);
+                case SUBSCRIPTIONS: return new SubscriptionMapper(c);
+                case TOUCHPOINTS: return new TouchpointMapper(c);
+                case PATHS: return new PathMapper(c);
+                case TRAFFIC: return new TrafficMapper(c);
+                case EMAIL: return new EmailMapper(c);
+                default: throw new IllegalStateException("no mapper for " + type);
+            }
+        };
+        RowMapper<?> mapper = mappers.apply(ctx);
         if (!"UTF-8".equals(table.encoding()) && table.encoding().startsWith("Windows")) {
             diagnostics.warn(name + ": not valid UTF-8; read as Windows-1252 (set encoding in kpi.yaml if characters look wrong)");
         }
-        return new Opened(table, preset, mapping, ctx, nl, nlSource, order, orderSource, mapper, sample, it);
+        return new Opened(table, preset, mapping, ctx, nl, nlSource, order, orderSource, mapper, mappers, meaning, sample, it);
     }
 
     /** Preamble date lines are in the export's UI language: the configured locale, else the common ones. */

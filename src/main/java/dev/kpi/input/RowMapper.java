@@ -67,8 +67,15 @@ public abstract class RowMapper<T> {
     /** First non-blank cell of the field's columns, raw (untrimmed); null when none. */
     protected final String raw(RawRow row, String field) {
         for (int c : mapping.columns(field)) {
-            String v = row.cell(c);
-            if (v != null && !v.isBlank()) return v;
+            if (!row.isBlank(c)) return row.cell(c);
+        }
+        return null;
+    }
+
+    /** Like {@link #raw}, as characters: parsers read plain ASCII cells of the fast reader without a string. */
+    private CharSequence rawChars(RawRow row, String field) {
+        for (int c : mapping.columns(field)) {
+            if (!row.isBlank(c)) return row.seq(c);
         }
         return null;
     }
@@ -92,7 +99,7 @@ public abstract class RowMapper<T> {
     /** Parses one cell; the typed getters below differ only in the parser and whether empty is an error. */
     @FunctionalInterface
     private interface CellParser<T> {
-        T parse(String cell) throws ValueException;
+        T parse(CharSequence cell) throws ValueException;
     }
 
     /**
@@ -101,15 +108,15 @@ public abstract class RowMapper<T> {
      * reported, skipping the row when {@code required}.
      */
     private <T> T cell(RawRow row, String field, boolean required, String emptyReason, CellParser<T> parser) throws SkipRow {
-        String v = raw(row, field);
+        CharSequence v = rawChars(row, field);
         if (v == null || NumberParser.isMissing(v)) {
-            if (required && emptyReason != null) throw bad(row, field, v, emptyReason, true);
+            if (required && emptyReason != null) throw bad(row, field, v == null ? null : v.toString(), emptyReason, true);
             return null;
         }
         try {
             return parser.parse(v);
         } catch (ValueException e) {
-            report(row, field, v, e.reason(), required);
+            report(row, field, v.toString(), e.reason(), required);
             return null;
         }
     }

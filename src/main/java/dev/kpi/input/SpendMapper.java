@@ -29,7 +29,7 @@ final class SpendMapper extends RowMapper<Spend> {
     protected Spend read(RawRow row) throws SkipRow {
         String campaign = text(row, "campaign");
         if (campaign == null && ctx.preset() != null && ctx.preset().has(Preset.Option.SKIP_EMPTY_CAMPAIGN)) {
-            ctx.diagnostics().note(ctx.fileName() + ":" + row.line() + ": skipped an account summary row (no campaign name)");
+            ctx.diagnostics().note(ctx.fileName() + ":" + row.exactLine() + ": skipped an account summary row (no campaign name)");
             return null;
         }
         LocalDate date = null;

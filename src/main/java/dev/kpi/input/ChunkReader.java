@@ -1,0 +1,469 @@
+package dev.kpi.input;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * The fast reader for large files: a byte-level, quote-aware CSV tokenizer that reads a file in chunks
+ * on several threads, with exactly the record syntax of the Commons CSV format {@link CsvTable} uses
+ * (RFC 4180 quotes, {@code ""} inside quotes, trailing data after a closing quote kept, CR, LF and CRLF
+ * line breaks, empty lines as records).
+ *
+ * <p>Splitting: chunk {@code k} covers the records that <em>start</em> in the byte range
+ * {@code [e(k), e(k+1))}. A thread cannot know whether {@code e(k)} falls inside a quoted field, so it
+ * guesses: its first record starts after the first line break at or after {@code e(k) - 1}. Every chunk
+ * also reports where its last record really ended. Chunks are merged in file order, and a chunk whose
+ * guessed start differs from where the previous chunk ended (a quoted line break near the edge) is
+ * discarded and read again from the right place. Records, their order and their line numbers are
+ * therefore exactly those of a sequential read.
+ *
+ * <p>Each chunk maps its rows into its own partial result ({@link Part}); parts are merged in file
+ * order. Line numbers inside a chunk are relative until the chunk is merged; diagnostics and skipped
+ * lines are shifted then. A mapper that needs an exact line in a record's content throws
+ * {@link NeedsExactLines}, and the chunk is read again once its first line is known.
+ */
+public final class ChunkReader {
+    /**
+     * Files smaller than this are read by Commons CSV alone (system property {@code kpi.fastReaderMinBytes};
+     * tests lower it to run small fixtures through the fast reader).
+     */
+    static long minBytes = Long.getLong("kpi.fastReaderMinBytes", 8L << 20);
+    /** Bytes per chunk (system property {@code kpi.chunkBytes}; tests use tiny chunks to hit the chunk edges). */
+    static int defaultChunkBytes = Integer.getInteger("kpi.chunkBytes", 4 << 20);
+
+    /** Thrown by a mapper that needs the exact line of a row; the chunk is read again when that is known. */
+    static final class NeedsExactLines extends RuntimeException {
+        static final NeedsExactLines INSTANCE = new NeedsExactLines();
+
+        private NeedsExactLines() { super(null, null, false, false); }
+    }
+
+    /** What a chunk produces from its data rows, merged in file order. */
+    public interface Part {
+        /** Handles one data row (a reused view: valid only during the call). */
+        void row(RawRow row);
+
+        /**
+         * Adds a later part into this one. Lines of the later part's rows were relative to its chunk when
+         * {@code lineOffset} is not 0: add it to get the line in the file.
+         */
+        void merge(Part later, long lineOffset);
+
+        /** Line-bearing diagnostics of this part, shifted by {@code offset} when merged. */
+        Diagnostics diagnostics();
+
+        /**
+         * Called in file order just before the part is merged: publishes what the chunk learned that later
+         * chunks depend on (first spellings of channel names). False when the chunk contradicts an earlier
+         * one; it is then read again, in order.
+         */
+        default boolean commit() { return true; }
+    }
+
+    /** Creates the part for a chunk; {@code diagnostics} is the chunk's own collector. */
+    public interface PartFactory {
+        Part create(Diagnostics diagnostics);
+    }
+
+    /** Progress callback: bytes done of total, called from the merging thread. */
+    public interface Progress {
+        void update(long done, long total);
+
+        Progress NONE = (d, t) -> {};
+    }
+
+    private final Path path;
+    private final String name;
+    private final char delimiter;
+    private final Charset charset;
+    private final CsvTable table;
+    private final int threads;
+    private final long size;
+    private final int chunkBytes;
+
+    ChunkReader(CsvTable table, int threads) {
+        this(table, threads, defaultChunkBytes);
+    }
+
+    ChunkReader(CsvTable table, int threads, int chunkBytes) {
+        this.table = table;
+        this.path = table.source().path();
+        this.name = table.source().name();
+        this.delimiter = table.delimiter();
+        this.charset = table.charset();
+        this.threads = Math.max(1, threads);
+        this.size = table.source().size();
+        this.chunkBytes = Math.max(64, chunkBytes);
+    }
+
+    /** True when the fast reader can read this table: a plain file in an ASCII-compatible encoding. */
+    static boolean supports(CsvTable table) {
+        if (table.source().isStdin() || table.gzip() || table.charset() == null) return false;
+        String cs = table.charset().name();
+        boolean asciiCompatible = cs.equals("UTF-8") || cs.equals("windows-1252") || cs.equals("ISO-8859-1")
+                || cs.equals("US-ASCII");
+        return asciiCompatible && table.delimiter() < 128 && table.delimiter() != '"' && table.delimiter() != '\n'
+                && table.delimiter() != '\r';
+    }
+
+    /** The byte offset just after {@code lineBreaks} line breaks (CR, LF or CRLF each count once), from the file start. */
+    long offsetAfterLines(long lineBreaks) {
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
+            long pos = 0;
+            long seen = 0;
+            int prev = -1;
+            while (seen < lineBreaks) {
+                int b = in.read();
+                if (b < 0) return pos;
+                pos++;
+                if (b == '\n') {
+                    if (prev != '\r') seen++;
+                } else if (b == '\r') {
+                    seen++;
+                }
+                prev = b;
+            }
+            if (prev == '\r') { // the break may be CRLF: its LF belongs to it
+                in.mark(1);
+                if (in.read() == '\n') pos++;
+            }
+            return pos;
+        } catch (IOException e) {
+            throw new InputException(name + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads the records from byte {@code start} (the start of line {@code firstLine}) to the end of the
+     * file into {@code main}, chunk by chunk. Returns the number of data rows.
+     */
+    long read(long start, long firstLine, Part main, PartFactory parts, Diagnostics diagnostics, Progress progress) {
+        if (start >= size) return 0;
+        long chunks = Math.max(1, (size - start + chunkBytes - 1) / chunkBytes);
+        BlockingQueue<byte[]> buffers = new ArrayBlockingQueue<>(threads + 2);
+        ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, daemon());
+        try {
+            ArrayDeque<Future<Result>> inFlight = new ArrayDeque<>();
+            long next = 0;
+            long end = start; // where the records merged so far end
+            long line = firstLine;
+            long rows = 0;
+            List<SkippedLine> skipped = new ArrayList<>();
+            for (long k = 0; k < chunks; k++) {
+                while (pool != null && next < chunks && inFlight.size() < threads + 1) {
+                    final long c = next++;
+                    final long from = c == 0 ? start : start + c * chunkBytes;
+                    final long to = c == chunks - 1 ? size : start + (c + 1) * chunkBytes;
+                    final boolean exact = c == 0;
+                    final long base = exact ? firstLine : 0;
+                    inFlight.add(pool.submit(() -> parse(from, c != 0, to, base, exact, parts, buffers)));
+                }
+                long to = k == chunks - 1 ? size : start + (k + 1) * chunkBytes;
+                Result r;
+                boolean inOrder = pool == null;
+                if (pool == null) {
+                    r = parse(end, false, to, line, true, parts, buffers);
+                } else {
+                    r = await(inFlight.removeFirst());
+                    if (r.start != end || r.needsExactLines || r.failure != null || !r.part.commit()) {
+                        // the guess was inside a quoted field, a row needs its real line, or the chunk named a
+                        // channel differently from an earlier one: read it again, in order
+                        r = parse(end, false, to, line, true, parts, buffers);
+                        inOrder = true;
+                    }
+                }
+                if (r.needsExactLines) throw new IllegalStateException("exact lines were given");
+                if (inOrder && !r.part.commit()) throw new IllegalStateException("a chunk read in order contradicts");
+                long offset = r.exact ? 0 : line;
+                main.merge(r.part, offset);
+                diagnostics.absorb(r.part.diagnostics(), offset);
+                for (SkippedLine s : r.skipped) {
+                    skipped.add(offset == 0 ? s : new SkippedLine(s.line() + offset, s.text(), s.reason(), s.cells()));
+                }
+                rows += r.rows;
+                line += r.lines;
+                end = r.end;
+                progress.update(end, size);
+            }
+            table.addRead(rows, skipped);
+            return rows;
+        } finally {
+            if (pool != null) pool.shutdownNow();
+        }
+    }
+
+    private static ThreadFactory daemon() {
+        return r -> {
+            Thread t = new Thread(r, "kpi-reader");
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private Result await(Future<Result> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InputException(name + ": interrupted");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException) throw (RuntimeException) c;
+            if (c instanceof Error) throw (Error) c;
+            throw new InputException(name + ": " + c.getMessage(), c);
+        }
+    }
+
+    /** One chunk's outcome. */
+    private static final class Result {
+        long start;
+        long end;
+        long lines;
+        long rows;
+        boolean exact;
+        boolean needsExactLines;
+        RuntimeException failure;
+        Part part;
+        final List<SkippedLine> skipped = new ArrayList<>();
+    }
+
+    /**
+     * Parses the records starting in {@code [from, to)}. With {@code guess}, {@code from} is a nominal
+     * boundary and the first record is taken to start after the first line break at or after
+     * {@code from - 1}.
+     */
+    private Result parse(long from, boolean guess, long to, long lineBase, boolean exact, PartFactory parts,
+                         BlockingQueue<byte[]> buffers) {
+        Result res = new Result();
+        res.exact = exact;
+        byte[] buf = buffers.poll();
+        if (buf == null) buf = new byte[chunkBytes + (64 << 10)];
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            long bufStart = guess ? from - 1 : from;
+            int len = fill(ch, buf, 0, bufStart);
+            int pos = 0;
+            if (guess) {
+                pos = -1;
+                while (pos < 0) {
+                    for (int i = 0; i < len; i++) {
+                        byte b = buf[i];
+                        if (b == '\n' || b == '\r') {
+                            if (b == '\r') {
+                                if (i + 1 >= len && bufStart + len < size) { pos = -2; break; } // need the next byte
+                                if (i + 1 < len && buf[i + 1] == '\n') i++;
+                            }
+                            pos = i + 1;
+                            break;
+                        }
+                    }
+                    if (pos == -1 && bufStart + len >= size) pos = len; // no line break until the end
+                    if (pos < 0) { // a very long line: keep searching further on
+                        long skip = pos == -2 ? len - 1 : len;
+                        bufStart += skip;
+                        len = fill(ch, buf, 0, bufStart);
+                        pos = -1;
+                    }
+                }
+            }
+            res.start = bufStart + pos;
+            Diagnostics diag = new Diagnostics();
+            res.part = parts.create(diag);
+            if (res.start >= to) {
+                res.end = res.start;
+                return res;
+            }
+            Tokenizer tok = new Tokenizer(delimiter);
+            RawRow row = RawRow.view(charset);
+            long line = 0;
+            while (bufStart + pos < to) {
+                int next = tok.next(buf, pos, len, bufStart + len >= size);
+                if (next == Tokenizer.MORE) {
+                    // the record runs past the buffer: move it to the front (growing the buffer if needed)
+                    int keep = len - pos;
+                    if (keep > buf.length / 2) buf = Arrays.copyOf(buf, buf.length * 2);
+                    System.arraycopy(buf, pos, buf, 0, keep);
+                    bufStart += pos;
+                    pos = 0;
+                    len = keep + fill(ch, buf, keep, bufStart + keep);
+                    continue;
+                }
+                if (next == Tokenizer.UNCLOSED) {
+                    if (!exact) throw NeedsExactLines.INSTANCE; // perhaps only a wrong guess of the chunk start
+                    throw new InputException(name + ":" + (lineBase + line) + ": malformed CSV (EOF reached before"
+                            + " encapsulated token finished); check for an unbalanced quote near this line");
+                }
+                if (next == Tokenizer.END) break;
+                row.set(exact ? lineBase + line : line, exact, buf, tok.starts, tok.ends, tok.kinds, tok.count);
+                SkippedLine skip = table.skip(row);
+                if (skip != null) {
+                    res.skipped.add(skip);
+                } else {
+                    res.rows++;
+                    res.part.row(row);
+                }
+                line += tok.lines;
+                pos = next;
+            }
+            res.end = bufStart + pos;
+            res.lines = line;
+            return res;
+        } catch (NeedsExactLines e) {
+            res.needsExactLines = true;
+            return res;
+        } catch (UncheckedIOException e) {
+            throw new InputException(name + ": cannot read: " + e.getCause().getMessage(), e);
+        } catch (RuntimeException e) {
+            if (exact) throw e;
+            // a chunk read from a guessed start may fail only because the guess was wrong: decided at merge
+            res.failure = e;
+            return res;
+        } catch (IOException e) {
+            throw new InputException(name + ": cannot read: " + e.getMessage(), e);
+        } finally {
+            if (buf.length == chunkBytes + (64 << 10)) buffers.offer(buf);
+        }
+    }
+
+    /** Reads from file position {@code at} into {@code buf[off..]}; returns the bytes read (short only at the end). */
+    private static int fill(FileChannel ch, byte[] buf, int off, long at) throws IOException {
+        ByteBuffer bb = ByteBuffer.wrap(buf, off, buf.length - off);
+        int total = 0;
+        while (bb.hasRemaining()) {
+            int n = ch.read(bb, at + total);
+            if (n < 0) break;
+            total += n;
+        }
+        return total;
+    }
+
+    /**
+     * Splits records in a byte buffer. {@link #next} parses one record and returns the position after
+     * it, leaving the cell boundaries in {@link #starts}, {@link #ends} and {@link #kinds} and the line
+     * breaks it spans in {@link #lines}.
+     */
+    static final class Tokenizer {
+        static final int MORE = -1;
+        static final int END = -2;
+        static final int UNCLOSED = -3;
+
+        private final byte delim;
+        /** 1 for the bytes that end a plain field: the delimiter, CR and LF. */
+        private final byte[] stop = new byte[256];
+        int[] starts = new int[32];
+        int[] ends = new int[32];
+        byte[] kinds = new byte[32];
+        int count;
+        int lines;
+
+        Tokenizer(char delimiter) {
+            this.delim = (byte) delimiter;
+            stop[delimiter & 0xff] = 1;
+            stop['\n'] = 1;
+            stop['\r'] = 1;
+        }
+
+        /**
+         * Parses the record at {@code pos}. {@code eof} says whether {@code limit} is the end of the file.
+         * Returns the position after the record, {@link #MORE} when the buffer ends inside it,
+         * {@link #END} at the end of the file, or {@link #UNCLOSED} for a quote left open at the end.
+         */
+        int next(byte[] b, int pos, int limit, boolean eof) {
+            if (pos >= limit) return eof ? END : MORE;
+            final byte d = delim;
+            int p = pos;
+            int f = 0;
+            int nl = 0;
+            while (true) {
+                if (f == starts.length) grow();
+                int fs = p;
+                byte kind = RawRow.ASCII;
+                if (p < limit && b[p] == '"') {
+                    kind = RawRow.QUOTED;
+                    p++;
+                    while (true) {
+                        if (p >= limit) return eof ? UNCLOSED : MORE;
+                        byte c = b[p];
+                        if (c == '"') {
+                            if (p + 1 >= limit && !eof) return MORE;
+                            if (p + 1 < limit && b[p + 1] == '"') {
+                                p += 2;
+                                continue;
+                            }
+                            p++;
+                            break;
+                        }
+                        if (c == '\n') {
+                            nl++;
+                        } else if (c == '\r') {
+                            if (p + 1 >= limit && !eof) return MORE;
+                            if (p + 1 < limit && b[p + 1] == '\n') p++;
+                            nl++;
+                        }
+                        p++;
+                    }
+                    while (p < limit) { // trailing data after the closing quote, kept as written
+                        byte c = b[p];
+                        if (c == d || c == '\n' || c == '\r') break;
+                        p++;
+                    }
+                } else {
+                    int hi = 0;
+                    final byte[] st = stop;
+                    while (p < limit) {
+                        byte c = b[p];
+                        if (st[c & 0xff] != 0) break;
+                        hi |= c;
+                        p++;
+                    }
+                    if (hi < 0) kind = RawRow.HIGH;
+                }
+                if (p >= limit && !eof) return MORE;
+                starts[f] = fs;
+                ends[f] = p;
+                kinds[f] = kind;
+                f++;
+                if (p >= limit) break; // end of file ends the record
+                byte c = b[p];
+                if (c == d) {
+                    p++;
+                    continue;
+                }
+                if (c == '\r') {
+                    if (p + 1 >= limit && !eof) return MORE;
+                    if (p + 1 < limit && b[p + 1] == '\n') p++;
+                }
+                p++;
+                nl++;
+                break;
+            }
+            count = f;
+            lines = nl;
+            return p;
+        }
+
+        private void grow() {
+            int n = starts.length * 2;
+            starts = Arrays.copyOf(starts, n);
+            ends = Arrays.copyOf(ends, n);
+            kinds = Arrays.copyOf(kinds, n);
+        }
+    }
+}

@@ -1,0 +1,437 @@
+package dev.kpi.input;
+
+import dev.kpi.records.Deal;
+import dev.kpi.records.Outcome;
+import dev.kpi.records.RecordType;
+import dev.kpi.records.Spend;
+
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Typed records straight from the bytes of the fast reader's rows, for the two inputs that get big
+ * (ad spend and deals). A lane reads only the plainest cells: ASCII, unquoted, no surrounding blanks,
+ * ISO dates, numbers such as {@code 1234.56}. Anything else (a {@code $}, a grouping comma, a
+ * placeholder, an empty required value, a quoted cell) makes it return null, and the row goes through
+ * the ordinary {@link RowMapper}, which reads, reports and skips exactly as it always does. A lane
+ * therefore never changes a result; it only skips work. {@code FastLaneTest} checks that every record
+ * a lane builds equals the mapper's.
+ *
+ * <p>A lane belongs to one chunk's thread: its caches are not shared.
+ */
+abstract class FastLane {
+    /** Fields a lane reads; a file that maps any other field of the type goes through the mapper. */
+    protected final ReadContext ctx;
+    private final Map<String, Integer> col = new HashMap<>();
+
+    protected FastLane(ReadContext ctx) { this.ctx = ctx; }
+
+    /**
+     * The record for a row, or null when the row needs the mapper. Channel names come from
+     * {@code channels}: the chunk's own view (a lane serves all the chunks of its thread).
+     */
+    abstract Object map(RawRow row, ChannelNames channels);
+
+    /**
+     * A lane for a file, or null when its settings ask for more than a lane does: number and date
+     * conventions other than the plain ones, a configured date format, fields read from several columns.
+     */
+    static FastLane forFile(ReadContext ctx, RecordType type, SpendMapper.StartDateMeaning meaning) {
+        if (ctx.numbers().locale().decimal() != '.') return null;
+        if (ctx.settings() != null && ctx.settings().dateFormat() != null) return null;
+        for (int[] cols : ctx.mapping().all().values()) if (cols.length > 1) return null;
+        if (type == RecordType.SPEND) {
+            if (meaning != SpendMapper.StartDateMeaning.DAY || !ctx.mapping().has("date") || ctx.mapping().has("dateEnd")
+                    || !ctx.mapping().has("cost")) {
+                return null;
+            }
+            return new SpendLane(ctx);
+        }
+        if (type == RecordType.DEALS) {
+            ColumnMapping m = ctx.mapping();
+            if (m.has("won") || m.has("status") || m.has("contactIds") || !m.has("stage")) return null;
+            if (ctx.preset() != null && ctx.preset().has(Preset.Option.STAGE_ENTRY_COLUMNS)) return null;
+            return new DealLane(ctx);
+        }
+        return null;
+    }
+
+    /** The column of a field, or -1. */
+    protected final int column(String field) {
+        return col.computeIfAbsent(field, f -> {
+            int[] c = ctx.mapping().columns(f);
+            return c.length == 0 ? -1 : c[0];
+        });
+    }
+
+    /** Marker for "this cell needs the mapper". */
+    static final class Fallback extends Exception {
+        static final Fallback INSTANCE = new Fallback();
+
+        private Fallback() { super(null, null, false, false); }
+    }
+
+    // ------------------------------------------------------------------ cells
+
+    private static boolean blank(byte b) { return b == ' ' || b == '\t' || (b >= 0x0A && b <= 0x0D) || (b >= 0x1C && b <= 0x1F); }
+
+    /**
+     * Plain text: null for an empty cell or an absent column; the mapper for anything that strip(),
+     * placeholder or charset rules could change.
+     */
+    protected final String text(RawRow row, int c, Interner interner) throws Fallback {
+        if (c < 0 || c >= row.size()) return null;
+        int s = row.start(c);
+        int e = row.end(c);
+        if (s == e) return null;
+        if (row.kind(c) != RawRow.ASCII) throw Fallback.INSTANCE;
+        byte[] b = row.bytes();
+        if (blank(b[s]) || blank(b[e - 1])) throw Fallback.INSTANCE;
+        if (e - s <= 4 && RowMapper.isTextPlaceholder(new String(b, s, e - s, StandardCharsets.ISO_8859_1))) {
+            throw Fallback.INSTANCE;
+        }
+        return interner == null ? new String(b, s, e - s, StandardCharsets.ISO_8859_1) : interner.get(b, s, e);
+    }
+
+    /** Whether a cell is empty (or the column absent). */
+    protected static boolean empty(RawRow row, int c) {
+        return c < 0 || c >= row.size() || row.start(c) == row.end(c);
+    }
+
+    /** {@code -?digits(.digits{1,6})?} as micros; the mapper for anything else. */
+    protected static long micros(RawRow row, int c) throws Fallback {
+        if (row.kind(c) != RawRow.ASCII) throw Fallback.INSTANCE;
+        byte[] b = row.bytes();
+        int i = row.start(c);
+        int e = row.end(c);
+        boolean neg = false;
+        if (i < e && b[i] == '-') {
+            neg = true;
+            i++;
+        }
+        long whole = 0;
+        int digits = 0;
+        while (i < e && b[i] >= '0' && b[i] <= '9') {
+            whole = whole * 10 + (b[i++] - '0');
+            if (++digits > 12) throw Fallback.INSTANCE;
+        }
+        if (digits == 0) throw Fallback.INSTANCE;
+        long frac = 0;
+        int scale = 0;
+        if (i < e && b[i] == '.') {
+            i++;
+            while (i < e && b[i] >= '0' && b[i] <= '9') {
+                frac = frac * 10 + (b[i++] - '0');
+                if (++scale > 6) throw Fallback.INSTANCE;
+            }
+            if (scale == 0) throw Fallback.INSTANCE;
+        }
+        if (i != e) throw Fallback.INSTANCE;
+        while (scale++ < 6) frac *= 10;
+        long v = whole * 1_000_000L + frac;
+        return neg ? -v : v;
+    }
+
+    /** Non-negative whole number of up to 15 digits; the mapper for anything else. */
+    protected static long count(RawRow row, int c) throws Fallback {
+        if (row.kind(c) != RawRow.ASCII) throw Fallback.INSTANCE;
+        byte[] b = row.bytes();
+        int i = row.start(c);
+        int e = row.end(c);
+        if (e - i > 15) throw Fallback.INSTANCE;
+        long v = 0;
+        for (; i < e; i++) {
+            if (b[i] < '0' || b[i] > '9') throw Fallback.INSTANCE;
+            v = v * 10 + (b[i] - '0');
+        }
+        return v;
+    }
+
+    private final LocalDate[] days = new LocalDate[(RowMapper.LAST_YEAR - RowMapper.FIRST_YEAR + 1) * 12 * 31];
+
+    private static int digit(byte b) throws Fallback {
+        if (b < '0' || b > '9') throw Fallback.INSTANCE;
+        return b - '0';
+    }
+
+    /** {@code yyyy-MM-dd} at {@code s}, years kpi accepts only; the mapper for anything else. */
+    protected final LocalDate isoDate(byte[] b, int s) throws Fallback {
+        if (b[s + 4] != '-' || b[s + 7] != '-') throw Fallback.INSTANCE;
+        int y = digit(b[s]) * 1000 + digit(b[s + 1]) * 100 + digit(b[s + 2]) * 10 + digit(b[s + 3]);
+        int m = digit(b[s + 5]) * 10 + digit(b[s + 6]);
+        int d = digit(b[s + 8]) * 10 + digit(b[s + 9]);
+        if (y < RowMapper.FIRST_YEAR || y > RowMapper.LAST_YEAR || m < 1 || m > 12 || d < 1 || d > 31) throw Fallback.INSTANCE;
+        int k = ((y - RowMapper.FIRST_YEAR) * 12 + m - 1) * 31 + d - 1;
+        LocalDate v = days[k];
+        if (v == null) {
+            try {
+                v = LocalDate.of(y, m, d);
+            } catch (DateTimeException ex) {
+                throw Fallback.INSTANCE; // 2025-02-30: the mapper reports it
+            }
+            days[k] = v;
+        }
+        return v;
+    }
+
+    protected final LocalDate date(RawRow row, int c) throws Fallback {
+        if (row.kind(c) != RawRow.ASCII || row.end(c) - row.start(c) != 10) throw Fallback.INSTANCE;
+        return isoDate(row.bytes(), row.start(c));
+    }
+
+    /** {@code yyyy-MM-dd}, or that with {@code ' '} or {@code T} and {@code HH:mm:ss}; the mapper for anything else. */
+    protected final LocalDateTime dateTime(RawRow row, int c) throws Fallback {
+        if (row.kind(c) != RawRow.ASCII) throw Fallback.INSTANCE;
+        byte[] b = row.bytes();
+        int s = row.start(c);
+        int len = row.end(c) - s;
+        if (len == 10) return isoDate(b, s).atStartOfDay();
+        if (len != 19 || (b[s + 10] != ' ' && b[s + 10] != 'T') || b[s + 13] != ':' || b[s + 16] != ':') throw Fallback.INSTANCE;
+        LocalDate d = isoDate(b, s);
+        int h = digit(b[s + 11]) * 10 + digit(b[s + 12]);
+        int mi = digit(b[s + 14]) * 10 + digit(b[s + 15]);
+        int se = digit(b[s + 17]) * 10 + digit(b[s + 18]);
+        if (h > 23 || mi > 59 || se > 59) throw Fallback.INSTANCE;
+        return LocalDateTime.of(d, LocalTime.of(h, mi, se));
+    }
+
+    /** Strings for repeated byte values (channels, campaigns, stages), so each distinct value is decoded once. */
+    static final class Interner {
+        private static final int MAX = 1 << 16;
+        private byte[][] keys = new byte[1024][];
+        private String[] values = new String[1024];
+        private int size;
+
+        String get(byte[] b, int s, int e) {
+            int h = 1;
+            for (int i = s; i < e; i++) h = 31 * h + b[i];
+            h ^= h >>> 16;
+            int mask = keys.length - 1;
+            for (int i = h & mask; ; i = (i + 1) & mask) {
+                byte[] k = keys[i];
+                if (k == null) {
+                    String v = new String(b, s, e - s, StandardCharsets.ISO_8859_1);
+                    if (size >= MAX) return v;
+                    keys[i] = java.util.Arrays.copyOfRange(b, s, e);
+                    values[i] = v;
+                    if (++size * 2 > keys.length) grow();
+                    return v;
+                }
+                if (java.util.Arrays.equals(k, 0, k.length, b, s, e)) return values[i];
+            }
+        }
+
+        private void grow() {
+            byte[][] ok = keys;
+            String[] ov = values;
+            keys = new byte[ok.length * 2][];
+            values = new String[ok.length * 2];
+            int mask = keys.length - 1;
+            for (int j = 0; j < ok.length; j++) {
+                if (ok[j] == null) continue;
+                int h = 1;
+                for (byte x : ok[j]) h = 31 * h + x;
+                h ^= h >>> 16;
+                int i = h & mask;
+                while (keys[i] != null) i = (i + 1) & mask;
+                keys[i] = ok[j];
+                values[i] = ov[j];
+            }
+        }
+    }
+
+
+    protected final String currencyCode(RawRow row, int c, Interner interner) throws Fallback {
+        if (empty(row, c)) return null;
+        String v = text(row, c, interner);
+        if (v == null) return null;
+        String u = v.toUpperCase(Locale.ROOT);
+        if (!RowMapper.isCurrencyCode(u)) throw Fallback.INSTANCE;
+        return u;
+    }
+
+    // ------------------------------------------------------------------ lanes
+
+    /** Ad-platform rows with a day column. */
+    static final class SpendLane extends FastLane {
+        private final int date;
+        private final int campaign;
+        private final int cost;
+        private final int value;
+        private final int currency;
+        private final int impressions;
+        private final int clicks;
+        private final int conversions;
+        private final int leads;
+        private final int platform;
+        private final int channel;
+        private final int adGroup;
+        private final boolean skipEmptyCampaign;
+        private final Interner names = new Interner();
+        private final String headerCurrency;
+
+        SpendLane(ReadContext ctx) {
+            super(ctx);
+            date = column("date");
+            campaign = column("campaign");
+            cost = column("cost");
+            value = column("conversionValue");
+            currency = column("currency");
+            impressions = column("impressions");
+            clicks = column("clicks");
+            conversions = column("conversions");
+            leads = column("leads");
+            platform = column("platform");
+            channel = column("channel");
+            adGroup = column("adGroup");
+            skipEmptyCampaign = ctx.preset() != null && ctx.preset().has(Preset.Option.SKIP_EMPTY_CAMPAIGN);
+            headerCurrency = ctx.headerCurrency().get("cost");
+        }
+
+        @Override
+        Object map(RawRow row, ChannelNames channels) {
+            if (!row.isBytes()) return null;
+            try {
+                String camp = text(row, campaign, names);
+                if (camp == null && skipEmptyCampaign) return null;
+                if (empty(row, date)) return null;
+                LocalDate day = date(row, date);
+                int present = 0;
+                long costMicros = 0;
+                if (!empty(row, cost)) {
+                    costMicros = micros(row, cost);
+                    present |= Spend.COST;
+                }
+                long valueMicros = 0;
+                if (!empty(row, value)) {
+                    valueMicros = micros(row, value);
+                    present |= Spend.CONVERSION_VALUE;
+                }
+                String cur = currencyCode(row, currency, names);
+                if (cur == null) cur = headerCurrency;
+                if (cur == null && ctx.settings() != null) cur = ctx.settings().currency();
+                long imp = 0;
+                if (!empty(row, impressions)) {
+                    imp = count(row, impressions);
+                    present |= Spend.IMPRESSIONS;
+                }
+                long clk = 0;
+                if (!empty(row, clicks)) {
+                    clk = count(row, clicks);
+                    present |= Spend.CLICKS;
+                }
+                long conv = 0;
+                if (!empty(row, conversions)) {
+                    conv = micros(row, conversions);
+                    present |= Spend.CONVERSIONS;
+                }
+                long ld = 0;
+                if (!empty(row, leads)) {
+                    ld = count(row, leads);
+                    present |= Spend.LEADS;
+                }
+                String plat = text(row, platform, names);
+                if (plat == null && ctx.settings() != null) plat = ctx.settings().platform();
+                if (plat == null && ctx.preset() != null) plat = ctx.preset().platform();
+                String ch = text(row, channel, names);
+                if (ch == null && ctx.settings() != null) ch = ctx.settings().channel();
+                if (ch == null && ctx.preset() != null) ch = ctx.preset().channel();
+                return new Spend(day, null, plat, channels.normalize(ch), camp, text(row, adGroup, names), cur, costMicros, imp, clk,
+                        conv, valueMicros, ld, present);
+            } catch (Fallback f) {
+                return null;
+            }
+        }
+    }
+
+    /** Deals whose outcome comes from the stage name. */
+    static final class DealLane extends FastLane {
+        private final int id;
+        private final int account;
+        private final int created;
+        private final int closed;
+        private final int stage;
+        private final int amount;
+        private final int currency;
+        private final int channel;
+        private final int campaign;
+        private final int owner;
+        private final int pipeline;
+        private final int lostReason;
+        private final boolean amountInCompanyCurrency;
+        private final String headerCurrency;
+        private final Interner names = new Interner();
+        private final Map<String, Outcome> outcomes = new java.util.IdentityHashMap<>();
+
+        DealLane(ReadContext ctx) {
+            super(ctx);
+            id = column("id");
+            account = column("accountId");
+            created = column("created");
+            closed = column("closed");
+            stage = column("stage");
+            amount = column("amount");
+            currency = column("currency");
+            channel = column("channel");
+            campaign = column("campaign");
+            owner = column("owner");
+            pipeline = column("pipeline");
+            lostReason = column("lostReason");
+            String amountHeader = ctx.mapping().headerOf("amount");
+            amountInCompanyCurrency = amountHeader != null && amountHeader.toLowerCase(Locale.ROOT).contains("company currency");
+            headerCurrency = ctx.headerCurrency().get("amount");
+        }
+
+        /** A deal id as text: not interned (ids are many), and never one a spreadsheet turned into 1.2E+17. */
+        private String id(RawRow row, int c) throws Fallback {
+            String v = text(row, c, null);
+            if (v != null && RowMapper.looksScientific(v)) throw Fallback.INSTANCE;
+            return v;
+        }
+
+        /** An account id: the mapper splits lists ({@code a;b}), the lane takes single ids only. */
+        private String account(RawRow row, int c) throws Fallback {
+            String v = text(row, c, null);
+            if (v != null && v.indexOf(';') >= 0) throw Fallback.INSTANCE;
+            return v;
+        }
+
+        @Override
+        Object map(RawRow row, ChannelNames channels) {
+            if (!row.isBytes()) return null;
+            try {
+                String dealId = id(row, id);
+                if (dealId == null) return null; // the mapper names it after its line
+                String st = text(row, stage, names);
+                Outcome outcome = st == null ? ctx.stages().classify(null) : outcomes.computeIfAbsent(st, ctx.stages()::classify);
+                long amountMicros = 0;
+                boolean hasAmount = !empty(row, amount);
+                String cur = null;
+                if (hasAmount) {
+                    amountMicros = micros(row, amount);
+                    if (!amountInCompanyCurrency) {
+                        cur = currencyCode(row, currency, names);
+                        if (cur == null) cur = headerCurrency;
+                        if (cur == null && ctx.settings() != null) cur = ctx.settings().currency();
+                    }
+                }
+                String acct = account(row, account);
+                LocalDateTime createdAt = empty(row, created) ? null : dateTime(row, created);
+                LocalDateTime closedAt = empty(row, closed) ? null : dateTime(row, closed);
+                String source = text(row, channel, names);
+                return new Deal(dealId, acct, List.of(), createdAt, closedAt, st, outcome, amountMicros, hasAmount, cur,
+                        channels.normalize(source), source, text(row, campaign, names), text(row, owner, names),
+                        text(row, pipeline, names), text(row, lostReason, names), Map.of());
+            } catch (Fallback f) {
+                return null;
+            }
+        }
+    }
+}
