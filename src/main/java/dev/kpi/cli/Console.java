@@ -51,12 +51,14 @@ final class Console {
      * Progress of reading one file, on stderr: shown only when stderr is a terminal, not with --quiet,
      * and only once reading has taken two seconds; the line is cleared when the file is done.
      */
-    ChunkReader.Progress progress(String name) {
+    ChunkReader.Progress progress(String name) { return progress(name, System::nanoTime); }
+
+    ChunkReader.Progress progress(String name, java.util.function.LongSupplier clock) {
         if (quiet || !stderrIsTerminal) return ChunkReader.Progress.NONE;
-        long start = System.nanoTime();
+        long start = clock.getAsLong();
         long[] last = {0};
         return (done, total) -> {
-            long now = System.nanoTime();
+            long now = clock.getAsLong();
             boolean finished = done >= total;
             if (now - start < 2_000_000_000L) return;
             if (finished) {
