@@ -83,21 +83,40 @@ abstract class FastLane {
     private static boolean blank(byte b) { return b == ' ' || b == '\t' || (b >= 0x0A && b <= 0x0D) || (b >= 0x1C && b <= 0x1F); }
 
     /**
-     * Plain text: null for an empty cell or an absent column; the mapper for anything that strip(),
-     * placeholder or charset rules could change.
+     * A text field as {@link RowMapper#text} gives it (the cell stripped; blank and placeholders are
+     * null). Plain ASCII cells are decoded once per distinct value through {@code interner}; others
+     * (quoted, non-ASCII, with surrounding blanks) are decoded and stripped like the mapper does.
      */
-    protected final String text(RawRow row, int c, Interner interner) throws Fallback {
+    protected final String text(RawRow row, int c, Interner interner) {
         if (c < 0 || c >= row.size()) return null;
         int s = row.start(c);
         int e = row.end(c);
         if (s == e) return null;
-        if (row.kind(c) != RawRow.ASCII) throw Fallback.INSTANCE;
         byte[] b = row.bytes();
-        if (blank(b[s]) || blank(b[e - 1])) throw Fallback.INSTANCE;
-        if (e - s <= 4 && RowMapper.isTextPlaceholder(new String(b, s, e - s, StandardCharsets.ISO_8859_1))) {
-            throw Fallback.INSTANCE;
+        if (row.kind(c) == RawRow.ASCII && !blank(b[s]) && !blank(b[e - 1])) {
+            if (e - s <= 4 && isPlaceholder(b, s, e)) return null;
+            return interner == null ? new String(b, s, e - s, StandardCharsets.ISO_8859_1) : interner.get(b, s, e);
         }
-        return interner == null ? new String(b, s, e - s, StandardCharsets.ISO_8859_1) : interner.get(b, s, e);
+        if (row.isBlank(c)) return null;
+        String t = row.cell(c).strip();
+        return RowMapper.isTextPlaceholder(t) ? null : t;
+    }
+
+    /** The ASCII placeholders of {@link RowMapper#isTextPlaceholder}, case-insensitive, on bytes. */
+    static boolean isPlaceholder(byte[] b, int s, int e) {
+        switch (e - s) {
+            case 1: return b[s] == '-';
+            case 2: return (b[s] == '-' && b[s + 1] == '-') || ((b[s] | 0x20) == 'n' && (b[s + 1] | 0x20) == 'a');
+            case 3: return (b[s] | 0x20) == 'n' && b[s + 1] == '/' && (b[s + 2] | 0x20) == 'a';
+            case 4: {
+                int n = b[s] | 0x20;
+                int x = b[s + 1] | 0x20;
+                int y = b[s + 2] | 0x20;
+                int z = b[s + 3] | 0x20;
+                return n == 'n' && ((x == 'u' && y == 'l' && z == 'l') || (x == 'o' && y == 'n' && z == 'e'));
+            }
+            default: return false;
+        }
     }
 
     /** Whether a cell is empty (or the column absent). */

@@ -181,5 +181,25 @@ class FastPathEquivalenceTest {
         assertEquals(625_000_000L, o.records().stream().mapToLong(r -> ((dev.kpi.records.Spend) r).cost()).sum());
     }
 
+    /** The byte-level placeholder check agrees with the mapper's on every short string over the relevant letters. */
+    @Test
+    void placeholderBytesAgreeWithTheMapper() {
+        char[] alphabet = "-/nNaAuUlLoOeEx".toCharArray();
+        List<String> all = new ArrayList<>();
+        all.add("");
+        List<String> level = List.of("");
+        for (int len = 1; len <= 4; len++) {
+            List<String> next = new ArrayList<>();
+            for (String p : level) for (char c : alphabet) next.add(p + c);
+            all.addAll(next);
+            level = next;
+        }
+        for (String v : all) {
+            if (v.isEmpty()) continue;
+            byte[] b = v.getBytes(StandardCharsets.US_ASCII);
+            assertEquals(RowMapper.isTextPlaceholder(v), FastLane.isPlaceholder(b, 0, b.length), v);
+        }
+    }
+
     private static String pick(Random r, String... options) { return options[r.nextInt(options.length)]; }
 }
