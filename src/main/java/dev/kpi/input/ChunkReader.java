@@ -364,7 +364,21 @@ public final class ChunkReader {
         static final int END = -2;
         static final int UNCLOSED = -3;
 
+        private static final java.lang.invoke.VarHandle LONG =
+                java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+        private static final long ONES = 0x0101010101010101L;
+        private static final long HIGH_BITS = 0x8080808080808080L;
+        private static final long LF_WORD = ONES * '\n';
+        private static final long CR_WORD = ONES * '\r';
+
+        /** The high bit of each byte of {@code w} equal to the byte repeated in {@code pattern}; exact up to the first one. */
+        private static long match(long w, long pattern) {
+            long v = w ^ pattern;
+            return (v - ONES) & ~v & HIGH_BITS;
+        }
+
         private final byte delim;
+        private final long delimWord;
         /** 1 for the bytes that end a plain field: the delimiter, CR and LF. */
         private final byte[] stop = new byte[256];
         int[] starts = new int[32];
@@ -375,6 +389,7 @@ public final class ChunkReader {
 
         Tokenizer(char delimiter) {
             this.delim = (byte) delimiter;
+            this.delimWord = ONES * (delimiter & 0xff);
             stop[delimiter & 0xff] = 1;
             stop['\n'] = 1;
             stop['\r'] = 1;
@@ -426,6 +441,20 @@ public final class ChunkReader {
                     }
                 } else {
                     int hi = 0;
+                    long hiWords = 0;
+                    // eight bytes at a time until a word holds the delimiter, CR or LF
+                    while (p + 8 <= limit) {
+                        long w = (long) LONG.get(b, p);
+                        long m = match(w, delimWord) | match(w, LF_WORD) | match(w, CR_WORD);
+                        if (m != 0) {
+                            int k = Long.numberOfTrailingZeros(m) >>> 3; // the first stop byte (lower bits are exact)
+                            if (k > 0) hiWords |= w & (-1L >>> (64 - 8 * k));
+                            p += k;
+                            break;
+                        }
+                        hiWords |= w;
+                        p += 8;
+                    }
                     final byte[] st = stop;
                     while (p < limit) {
                         byte c = b[p];
@@ -433,7 +462,7 @@ public final class ChunkReader {
                         hi |= c;
                         p++;
                     }
-                    if (hi < 0) kind = RawRow.HIGH;
+                    if (hi < 0 || (hiWords & HIGH_BITS) != 0) kind = RawRow.HIGH;
                 }
                 if (p >= limit && !eof) return MORE;
                 starts[f] = fs;

@@ -243,8 +243,15 @@ abstract class FastLane {
                     if (++size * 2 > keys.length) grow();
                     return v;
                 }
-                if (java.util.Arrays.equals(k, 0, k.length, b, s, e)) return values[i];
+                if (same(k, b, s, e)) return values[i];
             }
+        }
+
+        /** Byte comparison without the set-up cost of the vectorised one (values here are short). */
+        private static boolean same(byte[] k, byte[] b, int s, int e) {
+            if (k.length != e - s) return false;
+            for (int i = 0; i < k.length; i++) if (k[i] != b[s + i]) return false;
+            return true;
         }
 
         private void grow() {
