@@ -463,22 +463,43 @@ public final class Presets {
 
     /** Scores a header candidate line: how many cells any preset of {@code type} (or any type) knows. */
     public static int knownHeaderCount(List<String> cells, RecordType type) {
+        KnownHeaders known = KNOWN.computeIfAbsent(type == null ? "" : type.name(), k -> new KnownHeaders(type));
         int n = 0;
         for (String c : cells) {
             if (c.isBlank()) continue;
-            boolean known = false;
+            if (known.matches(Headers.normalize(c))) n++;
+        }
+        return n;
+    }
+
+    private static final java.util.Map<String, KnownHeaders> KNOWN = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Every alias of the presets of one record type, normalised once (header detection scores up to 60
+     * lines against all of them, at every start): exact names in a set, {@code name*} prefixes in a list.
+     * Same rule as {@link Preset#matches}.
+     */
+    private static final class KnownHeaders {
+        private final java.util.Set<String> exact = new java.util.HashSet<>();
+        private final List<String> prefixes = new java.util.ArrayList<>();
+
+        KnownHeaders(RecordType type) {
             for (Preset p : ALL) {
                 if (type != null && p.type() != type) continue;
                 for (List<String> as : p.aliases().values()) {
-                    for (String a : as) {
-                        if (Preset.matches(a, c)) { known = true; break; }
+                    for (String alias : as) {
+                        String a = Headers.normalize(alias);
+                        if (a.endsWith("*")) prefixes.add(a.substring(0, a.length() - 1));
+                        else exact.add(a);
                     }
-                    if (known) break;
                 }
-                if (known) break;
             }
-            if (known) n++;
         }
-        return n;
+
+        boolean matches(String normalizedHeader) {
+            if (exact.contains(normalizedHeader)) return true;
+            for (String p : prefixes) if (normalizedHeader.startsWith(p)) return true;
+            return false;
+        }
     }
 }
