@@ -11,13 +11,36 @@ public enum TimeGrain {
     public String key(LocalDate d) {
         switch (this) {
             case DAY: return d.toString();
-            case WEEK: return String.format(Locale.ROOT, "%d-W%02d",
-                    d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-            case MONTH: return String.format(Locale.ROOT, "%04d-%02d", d.getYear(), d.getMonthValue());
+            case WEEK: return weekKey(d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            case MONTH: return monthKey(d.getYear(), d.getMonthValue());
             case QUARTER: return d.getYear() + "-Q" + ((d.getMonthValue() - 1) / 3 + 1);
             case YEAR: return Integer.toString(d.getYear());
             default: throw new AssertionError(this);
         }
+    }
+
+    /**
+     * {@code String.format("%d-W%02d", year, week)} without the formatter: this runs once per input row.
+     * Week is 1..53, so two digits always suffice.
+     */
+    static String weekKey(int year, int week) {
+        StringBuilder sb = new StringBuilder(8).append(year).append("-W");
+        if (week < 10) sb.append('0');
+        return sb.append(week).toString();
+    }
+
+    /** {@code String.format("%04d-%02d", year, month)} without the formatter; month is 1..12. */
+    static String monthKey(int year, int month) {
+        if (year < 0 || year > 9999) return String.format(Locale.ROOT, "%04d-%02d", year, month); // sign and width rules
+        char[] c = new char[7];
+        c[0] = (char) ('0' + year / 1000);
+        c[1] = (char) ('0' + year / 100 % 10);
+        c[2] = (char) ('0' + year / 10 % 10);
+        c[3] = (char) ('0' + year % 10);
+        c[4] = '-';
+        c[5] = (char) ('0' + month / 10);
+        c[6] = (char) ('0' + month % 10);
+        return new String(c);
     }
 
     public LocalDate start(LocalDate d) {
