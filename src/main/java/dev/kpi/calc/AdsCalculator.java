@@ -30,6 +30,7 @@ public final class AdsCalculator {
     private final Window window;
     private final Map<List<String>, Totals> groups = new HashMap<>();
     private final Totals total = new Totals();
+    private final LastKey<Totals> lastKey;
 
     /** Running sums for one group. {@code xFor*} are the parts restricted to rows reporting both sides. */
     static final class Totals {
@@ -107,20 +108,26 @@ public final class AdsCalculator {
     public AdsCalculator(List<Dimension> dims, Window window) {
         this.dims = List.copyOf(dims);
         this.window = window;
+        this.lastKey = new LastKey<>(this.dims);
     }
 
     public void add(Spend s) {
-        if (!window.includes(s.date(), s.dateEnd(), describe(s))) return;
-        List<String> key = new ArrayList<>(dims.size());
-        for (Dimension d : dims) {
-            switch (d) {
-                case CHANNEL: key.add(orNone(s.channel())); break;
-                case CAMPAIGN: key.add(orNone(s.campaign())); break;
-                case PLATFORM: key.add(orNone(s.platform())); break;
-                default: key.add(Buckets.timeKey(d, s.date(), s.dateEnd(), describe(s))); break;
+        if (!window.includes(s.date(), s.dateEnd(), s, AdsCalculator::describe)) return;
+        Totals g = lastKey.get(s.channel(), s.campaign(), s.platform(), s.date(), s.dateEnd());
+        if (g == null) {
+            List<String> key = new ArrayList<>(dims.size());
+            for (Dimension d : dims) {
+                switch (d) {
+                    case CHANNEL: key.add(orNone(s.channel())); break;
+                    case CAMPAIGN: key.add(orNone(s.campaign())); break;
+                    case PLATFORM: key.add(orNone(s.platform())); break;
+                    default: key.add(Buckets.timeKey(d, s.date(), s.dateEnd(), s, AdsCalculator::describe)); break;
+                }
             }
+            g = lastKey.put(s.channel(), s.campaign(), s.platform(), s.date(), s.dateEnd(),
+                    groups.computeIfAbsent(key, k -> new Totals()));
         }
-        groups.computeIfAbsent(key, k -> new Totals()).add(s);
+        g.add(s);
         total.add(s);
     }
 

@@ -165,7 +165,7 @@ public final class AttributionCalculator {
 
     /** Ad spend in the period counts toward its channel (and campaign) and toward marketing cost. */
     public void add(Spend s) {
-        if (!o.window().includes(s.date(), s.dateEnd(), "a spend row" + (s.campaign() == null ? "" : " of campaign '" + s.campaign() + "'"))) return;
+        if (!o.window().includes(s.date(), s.dateEnd(), s, AttributionCalculator::describe)) return;
         if (!s.has(Spend.COST)) return;
         String channel = s.channel() == null ? Dimension.NONE : s.channel();
         cost(channel, s.campaign()).add(s.currency(), s.cost());
@@ -175,10 +175,19 @@ public final class AttributionCalculator {
     /** Marketing-team costs count toward marketing cost; those tagged with a channel also toward that channel. */
     public void add(Cost c) {
         if (c.team() != Team.MARKETING) return;
-        if (!o.window().includes(c.date(), c.dateEnd(), "a " + (c.category() == null ? "cost" : c.category() + " cost") + " row")) return;
+        if (!o.window().includes(c.date(), c.dateEnd(), c, AttributionCalculator::describe)) return;
         if (c.channel() != null) cost(c.channel(), null).add(c.currency(), c.amount());
         else untaggedMarketingCost.add(c.currency(), c.amount());
         anyCost = true;
+    }
+
+    /** How an error names a spend row; built only when one is raised, not for every row. */
+    private static String describe(Spend s) {
+        return "a spend row" + (s.campaign() == null ? "" : " of campaign '" + s.campaign() + "'");
+    }
+
+    private static String describe(Cost c) {
+        return "a " + (c.category() == null ? "cost" : c.category() + " cost") + " row";
     }
 
     private MoneySum cost(String channel, String campaign) {

@@ -3,6 +3,7 @@ package dev.kpi.calc;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** Builds group keys: one value per {@code --by} dimension, time dimensions from a record's period. */
 public final class Buckets {
@@ -14,12 +15,21 @@ public final class Buckets {
      * numbers).
      */
     public static String timeKey(Dimension d, LocalDate start, LocalDate end, String what) {
+        return timeKey(d, start, end, what, Function.identity());
+    }
+
+    /**
+     * {@link #timeKey(Dimension, LocalDate, LocalDate, String)} for the per-row path: the record's name
+     * is built by {@code describe.apply(subject)} only when an exception needs it.
+     */
+    public static <T> String timeKey(Dimension d, LocalDate start, LocalDate end, T subject, Function<? super T, String> describe) {
         if (start == null) {
-            throw new PeriodException(what + " has no date, so it cannot be grouped by " + d.key() + "; map a date column");
+            throw new PeriodException(describe.apply(subject) + " has no date, so it cannot be grouped by " + d.key()
+                    + "; map a date column");
         }
         String k = d.grain().key(start);
         if (end != null && !end.equals(start) && !d.grain().key(end).equals(k)) {
-            throw new PeriodException(what + " covers " + start + " to " + end + ", more than one " + d.key()
+            throw new PeriodException(describe.apply(subject) + " covers " + start + " to " + end + ", more than one " + d.key()
                     + "; export it with a " + d.key() + " (or day) breakdown to group by " + d.key());
         }
         return k;

@@ -84,6 +84,9 @@ public final class CacCalculator {
         }
     }
 
+    /** The first platform seen running a campaign, and the campaign's name as written there. */
+    private record CampaignPlatform(String campaign, String platform) {}
+
     private final Options options;
     private final List<Dimension> dims;
     private final boolean paid;
@@ -96,8 +99,14 @@ public final class CacCalculator {
     private final Map<String, FirstWon> firstWon = new HashMap<>();
     private final Map<String, LeadOrigin> leadById = new HashMap<>();
     private final Map<String, LeadOrigin> leadByAccount = new HashMap<>();
-    private final Map<String, String> platformOfCampaign = new HashMap<>();
+    /** Lower-cased campaign → where it was first seen; kept only when grouping by platform (its only use). */
+    private final Map<String, CampaignPlatform> platformOfCampaign = new HashMap<>();
     private final Set<String> ambiguousCampaigns = new TreeSet<>();
+    private final boolean byPlatform;
+    private final LastKey<Group> lastKey;
+    /** The previous spend row's campaign and platform, already recorded in platformOfCampaign. */
+    private String lastCampaign;
+    private String lastPlatform;
     private boolean sawSpend;
     private boolean sawConversions;
     private boolean sawCosts;
@@ -111,6 +120,8 @@ public final class CacCalculator {
         this.options = options;
         this.dims = List.copyOf(options.dims());
         this.paid = Dimension.anyNonTime(dims);
+        this.byPlatform = dims.contains(Dimension.PLATFORM);
+        this.lastKey = new LastKey<>(dims);
     }
 
     private LocalDate lagged(LocalDate d) {
@@ -121,25 +132,31 @@ public final class CacCalculator {
         sawSpend = true;
         LocalDate start = lagged(s.date());
         LocalDate end = lagged(s.dateEnd());
-        String what = AdsCalculator.describe(s);
-        if (!options.window().includes(start, end, what)) return;
-        if (s.campaign() != null && s.platform() != null) {
-            String k = s.campaign().toLowerCase(Locale.ROOT);
-            String prev = platformOfCampaign.putIfAbsent(k, s.platform());
-            if (prev != null && !prev.equals(s.platform())) ambiguousCampaigns.add(s.campaign());
-        }
-        List<String> key = new ArrayList<>(dims.size());
-        for (Dimension d : dims) {
-            switch (d) {
-                case CHANNEL: key.add(AdsCalculator.orNone(s.channel())); break;
-                case CAMPAIGN: key.add(AdsCalculator.orNone(s.campaign())); break;
-                case PLATFORM: key.add(AdsCalculator.orNone(s.platform())); break;
-                default: key.add(Buckets.timeKey(d, start, end, what)); break;
+        if (!options.window().includes(start, end, s, AdsCalculator::describe)) return;
+        if (byPlatform && s.campaign() != null && s.platform() != null) notePlatform(s.campaign(), s.platform());
+        Group g = lastKey.get(s.channel(), s.campaign(), s.platform(), start, end);
+        if (g == null) {
+            List<String> key = new ArrayList<>(dims.size());
+            for (Dimension d : dims) {
+                switch (d) {
+                    case CHANNEL: key.add(AdsCalculator.orNone(s.channel())); break;
+                    case CAMPAIGN: key.add(AdsCalculator.orNone(s.campaign())); break;
+                    case PLATFORM: key.add(AdsCalculator.orNone(s.platform())); break;
+                    default: key.add(Buckets.timeKey(d, start, end, s, AdsCalculator::describe)); break;
+                }
             }
+            g = lastKey.put(s.channel(), s.campaign(), s.platform(), start, end, groups.computeIfAbsent(key, k -> new Group()));
         }
-        Group g = groups.computeIfAbsent(key, k -> new Group());
         addSpend(g, s);
         addSpend(total, s);
+    }
+
+    private void notePlatform(String campaign, String platform) {
+        if (campaign.equals(lastCampaign) && platform.equals(lastPlatform)) return; // the common repeat: no lower-casing
+        lastCampaign = campaign;
+        lastPlatform = platform;
+        CampaignPlatform prev = platformOfCampaign.putIfAbsent(campaign.toLowerCase(Locale.ROOT), new CampaignPlatform(campaign, platform));
+        if (prev != null && !prev.platform().equals(platform)) ambiguousCampaigns.add(campaign);
     }
 
     private void addSpend(Group g, Spend s) {
@@ -151,19 +168,22 @@ public final class CacCalculator {
         }
     }
 
+    private static String describe(Cost c) {
+        return "a " + c.team().json() + " cost" + (c.category() == null ? "" : " (" + c.category() + ")");
+    }
+
     public void add(Cost c) {
         sawCosts = true;
         LocalDate start = lagged(c.date());
         LocalDate end = lagged(c.dateEnd());
-        String what = "a " + c.team().json() + " cost" + (c.category() == null ? "" : " (" + c.category() + ")");
-        if (!options.window().includes(start, end, what)) return;
+        if (!options.window().includes(start, end, c, CacCalculator::describe)) return;
         List<String> key = new ArrayList<>(dims.size());
         boolean allocated = true;
         for (Dimension d : dims) {
             if (d == Dimension.CHANNEL && c.channel() != null) {
                 key.add(c.channel());
             } else if (d.isTime()) {
-                key.add(Buckets.timeKey(d, start, end, what));
+                key.add(Buckets.timeKey(d, start, end, c, CacCalculator::describe));
             } else {
                 allocated = false;
             }
@@ -234,8 +254,8 @@ public final class CacCalculator {
         o.leadById.forEach((k, f) -> leadById.merge(k, f, (a, b) -> a.before(b) ? a : b));
         o.leadByAccount.forEach((k, f) -> leadByAccount.merge(k, f, (a, b) -> a.before(b) ? a : b));
         o.platformOfCampaign.forEach((k, p) -> {
-            String prev = platformOfCampaign.putIfAbsent(k, p);
-            if (prev != null && !prev.equals(p)) ambiguousCampaigns.add(k);
+            CampaignPlatform prev = platformOfCampaign.putIfAbsent(k, p);
+            if (prev != null && !prev.platform().equals(p.platform())) ambiguousCampaigns.add(prev.campaign());
         });
         ambiguousCampaigns.addAll(o.ambiguousCampaigns);
         sawSpend |= o.sawSpend;
@@ -253,8 +273,8 @@ public final class CacCalculator {
         if (i < 0) return key;
         List<String> k = new ArrayList<>(key);
         String campaign = k.get(i);
-        String p = campaign.isEmpty() ? null : platformOfCampaign.get(campaign.toLowerCase(Locale.ROOT));
-        k.set(i, p == null ? Dimension.NONE : p);
+        CampaignPlatform p = campaign.isEmpty() ? null : platformOfCampaign.get(campaign.toLowerCase(Locale.ROOT));
+        k.set(i, p == null ? Dimension.NONE : p.platform());
         return k;
     }
 
@@ -338,7 +358,7 @@ public final class CacCalculator {
                     + ") are in the blended total only.");
         }
         if (paid) r.notes().add("Rows are paid CAC (spend of the group / its new customers); the total is blended CAC.");
-        if (!ambiguousCampaigns.isEmpty() && dims.contains(Dimension.PLATFORM)) {
+        if (!ambiguousCampaigns.isEmpty() && byPlatform) {
             r.warn("campaign names used on several platforms (" + String.join(", ", ambiguousCampaigns)
                     + "): their leads and customers are assigned to the first platform seen");
         }

@@ -1,6 +1,7 @@
 package dev.kpi.calc;
 
 import java.time.LocalDate;
+import java.util.function.Function;
 
 /** The reporting window {@code --from}/{@code --to}, both inclusive; a null end is open. */
 public record Window(LocalDate from, LocalDate to) {
@@ -18,9 +19,18 @@ public record Window(LocalDate from, LocalDate to) {
      * {@link PeriodException}. {@code what} names the record in that message.
      */
     public boolean includes(LocalDate start, LocalDate end, String what) {
+        return includes(start, end, what, Function.identity());
+    }
+
+    /**
+     * {@link #includes(LocalDate, LocalDate, String)} for the per-row path: the record's name is built
+     * by {@code describe.apply(subject)} only when an exception needs it, so a method reference such as
+     * {@code AdsCalculator::describe} costs nothing on the rows that pass.
+     */
+    public <T> boolean includes(LocalDate start, LocalDate end, T subject, Function<? super T, String> describe) {
         if (start == null) {
             if (isOpen()) return true;
-            throw new PeriodException(what + " has no date, so --from/--to cannot place it; map a date column");
+            throw new PeriodException(describe.apply(subject) + " has no date, so --from/--to cannot place it; map a date column");
         }
         LocalDate e = end == null ? start : end;
         boolean startIn = contains(start);
@@ -29,7 +39,7 @@ public record Window(LocalDate from, LocalDate to) {
         boolean before = to != null && start.isAfter(to);
         boolean after = from != null && e.isBefore(from);
         if (before || after) return false;
-        throw new PeriodException(what + " covers " + start + " to " + e + ", which --from/--to cuts through; "
+        throw new PeriodException(describe.apply(subject) + " covers " + start + " to " + e + ", which --from/--to cuts through; "
                 + "export it with a day (or month) breakdown, or choose --from/--to on its period boundaries");
     }
 }

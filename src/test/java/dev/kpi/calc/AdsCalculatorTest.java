@@ -7,8 +7,13 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -121,5 +126,90 @@ class AdsCalculatorTest {
         Report y = a.finish(fx);
         assertEquals(x.rows().toString(), y.rows().toString());
         assertEquals(x.total().toString(), y.total().toString());
+    }
+
+    /**
+     * The one-entry group cache must not change any number: the same rows sorted (every row hits the previous
+     * row's group) and shuffled (almost every row misses) give the same report, for each kind of key. Rows
+     * with a null and a blank channel both belong to (none).
+     */
+    @Test void rowOrderDoesNotChangeTheReport() {
+        List<Spend> rows = new ArrayList<>();
+        String[] platforms = {"Google Ads", "Meta Ads", null};
+        String[] channels = {"Paid Search", "Paid Social", null, " "};
+        for (int i = 0; i < 400; i++) {
+            String campaign = "C" + (i % 7);
+            rows.add(new Spend(LocalDate.of(2025, 1 + i % 3, 1 + i % 28), null, platforms[i % 3], channels[i % 4], campaign,
+                    null, "USD", m("1.25") * (1 + i % 5), 100 + i, i % 11, m("0.5") * (i % 4), 0, 0,
+                    Spend.COST | Spend.IMPRESSIONS | Spend.CLICKS | Spend.CONVERSIONS));
+        }
+        List<Spend> sorted = new ArrayList<>(rows);
+        sorted.sort((a, b) -> (a.campaign() + a.date()).compareTo(b.campaign() + b.date()));
+        List<Spend> shuffled = new ArrayList<>(rows);
+        Collections.shuffle(shuffled, new Random(7));
+        Fx fx = new Fx("USD", Map.of());
+        for (List<Dimension> dims : List.of(List.of(Dimension.CHANNEL), List.of(Dimension.CAMPAIGN, Dimension.MONTH),
+                List.of(Dimension.PLATFORM, Dimension.WEEK), List.of(Dimension.DAY), List.<Dimension>of())) {
+            AdsCalculator x = new AdsCalculator(dims, Window.ALL);
+            AdsCalculator y = new AdsCalculator(dims, Window.ALL);
+            sorted.forEach(x::add);
+            shuffled.forEach(y::add);
+            Report a = x.finish(fx);
+            Report b = y.finish(fx);
+            assertEquals(a.rows().toString(), b.rows().toString(), dims.toString());
+            assertEquals(a.total().toString(), b.total().toString(), dims.toString());
+            assertEquals(a.warnings(), b.warnings(), dims.toString());
+        }
+        AdsCalculator byChannel = new AdsCalculator(List.of(Dimension.CHANNEL), Window.ALL);
+        sorted.forEach(byChannel::add);
+        // 4 channels: Paid Search, Paid Social and (none) for both null and blank
+        assertEquals(3, byChannel.finish(fx).rows().size());
+    }
+
+    /**
+     * The group cache reuses the previous row's group only when the new row lies wholly in the previous
+     * row's buckets: a month-long row after a day row of the same campaign still fails by week (2025-01-06
+     * is a Monday; Jan 6–31 spans four weeks) and is still accepted by month.
+     */
+    @Test void aPeriodRowAfterADayRowIsStillChecked() {
+        Spend day = row("A", "Google Ads", LocalDate.of(2025, 1, 6), null, 10, 1, "1.00", null, null);
+        Spend month = row("A", "Google Ads", LocalDate.of(2025, 1, 6), LocalDate.of(2025, 1, 31), 10, 1, "1.00", null, null);
+        AdsCalculator byWeek = new AdsCalculator(List.of(Dimension.CAMPAIGN, Dimension.WEEK), Window.ALL);
+        byWeek.add(day);
+        assertThrows(PeriodException.class, () -> byWeek.add(month));
+        AdsCalculator byMonth = new AdsCalculator(List.of(Dimension.CAMPAIGN, Dimension.MONTH), Window.ALL);
+        byMonth.add(day);
+        byMonth.add(month);
+        byMonth.add(row("A", "Google Ads", LocalDate.of(2025, 2, 1), null, 10, 1, "1.00", null, null));
+        Report r = byMonth.finish(new Fx("USD", Map.of()));
+        assertEquals(2, r.rows().size());
+        assertEquals(20L, r.rows().get(0).get("impressions")); // January: the day row and the month row
+        assertEquals("2025-02", r.rows().get(1).get("month"));
+    }
+
+    /** Describing a row costs a string; it is built only when an error message needs it. */
+    @Test void rowDescriptionsAreBuiltOnlyForErrors() {
+        AtomicInteger built = new AtomicInteger();
+        Function<String, String> describe = s -> {
+            built.incrementAndGet();
+            return s;
+        };
+        Window q1 = new Window(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 31));
+        assertTrue(q1.includes(LocalDate.of(2025, 2, 1), null, "row", describe));
+        assertFalse(q1.includes(LocalDate.of(2025, 4, 1), null, "row", describe));
+        assertEquals("2025-02", Buckets.timeKey(Dimension.MONTH, LocalDate.of(2025, 2, 1), LocalDate.of(2025, 2, 28), "row", describe));
+        assertEquals(0, built.get());
+        PeriodException e = assertThrows(PeriodException.class,
+                () -> q1.includes(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 4, 30), "the row of campaign 'X'", describe));
+        assertTrue(e.getMessage().startsWith("the row of campaign 'X' covers 2025-03-01 to 2025-04-30"), e.getMessage());
+        e = assertThrows(PeriodException.class,
+                () -> Buckets.timeKey(Dimension.MONTH, LocalDate.of(2025, 3, 1), LocalDate.of(2025, 4, 30), "row Y", describe));
+        assertTrue(e.getMessage().startsWith("row Y covers"), e.getMessage());
+        assertEquals(2, built.get());
+        // and the calculators still name the row when they fail
+        AdsCalculator c = new AdsCalculator(List.of(Dimension.DAY), Window.ALL);
+        e = assertThrows(PeriodException.class, () -> c.add(row("C", "LinkedIn Ads", LocalDate.of(2025, 1, 1),
+                LocalDate.of(2025, 1, 31), 0, 0, "50.00", null, null)));
+        assertTrue(e.getMessage().startsWith("a spend row of campaign 'C' (LinkedIn Ads) covers"), e.getMessage());
     }
 }

@@ -165,7 +165,8 @@ public final class CvrCalculator {
         seen(Minutes.of(t.lastDate()));
         boolean in;
         try {
-            in = options.window().includes(t.date(), t.dateEnd(), "a traffic row" + (t.page() == null ? "" : " (" + t.page() + ")"));
+            in = options.window().includes(t.date(), t.dateEnd(), t,
+                    x -> "a traffic row" + (x.page() == null ? "" : " (" + x.page() + ")")); // named only on error
         } catch (PeriodException e) {
             trafficCut++;
             return;
