@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Ad-platform metrics per group ({@code kpi ads}). Sums: impressions, clicks, cost, conversions and
@@ -23,7 +22,10 @@ import java.util.TreeSet;
  *   <li>ROAS = conversion value / cost;</li>
  *   <li>conversion rate = conversions / clicks.</li>
  * </ul>
- * A zero denominator gives null and a warning. Mergeable: {@link #merge} combines partial results.
+ * A zero denominator gives null and a warning. Conversions summed over more than one platform (in the
+ * total, or in a row such as a channel served by Google and Microsoft) are flagged with a warning naming
+ * the rows, since platforms count conversions independently. Mergeable: {@link #merge} combines partial
+ * results.
  */
 public final class AdsCalculator {
     private final List<Dimension> dims;
@@ -54,7 +56,7 @@ public final class AdsCalculator {
         final MoneySum roasValue = new MoneySum();
         long crConversions;
         long crClicks;
-        final TreeSet<String> conversionPlatforms = new TreeSet<>();
+        final ConversionPlatforms conversionPlatforms = new ConversionPlatforms();
 
         void add(Spend s) {
             rows++;
@@ -101,7 +103,7 @@ public final class AdsCalculator {
             roasValue.merge(o.roasValue);
             crConversions = Math.addExact(crConversions, o.crConversions);
             crClicks += o.crClicks;
-            conversionPlatforms.addAll(o.conversionPlatforms);
+            conversionPlatforms.merge(o.conversionPlatforms);
         }
     }
 
@@ -168,18 +170,23 @@ public final class AdsCalculator {
         // Without --by there is one group, the total: rows stay empty rather than repeat it.
         List<List<String>> keys = dims.isEmpty() ? List.of() : new ArrayList<>(groups.keySet());
         if (!dims.isEmpty()) keys.sort(Buckets::compare);
+        List<String> labels = new ArrayList<>(keys.size());
+        List<ConversionPlatforms> platforms = new ArrayList<>(keys.size());
         for (List<String> k : keys) {
             Row row = new Row();
             for (int i = 0; i < dims.size(); i++) row.put(dims.get(i).key(), k.get(i));
-            fill(r, row, groups.get(k), fx);
+            Totals g = groups.get(k);
+            fill(r, row, g, fx);
             r.rows().add(row);
+            labels.add(ConversionPlatforms.label(dims, k));
+            platforms.add(g.conversionPlatforms);
         }
         Row t = new Row();
         fill(r, t, total, fx);
         r.total(t);
-        if (conv && total.conversionPlatforms.size() > 1) {
-            r.warn("the total's conversions add up what " + String.join(", ", total.conversionPlatforms)
-                    + " each claim; platforms attribute independently, so one customer can be counted by several");
+        if (conv) {
+            ConversionPlatforms.warnTotal(r, total.conversionPlatforms);
+            ConversionPlatforms.warnRows(r, labels, platforms);
         }
         if (value && (p & Spend.COST) != 0 && !total.roasCost.convert(fx).equals(total.cost.convert(fx))) {
             r.warn("some rows report no conversion value; ROAS uses only the cost of rows that do (see roasDenominator)");

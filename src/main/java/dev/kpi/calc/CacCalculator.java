@@ -35,6 +35,8 @@ import java.util.TreeSet;
  *       MQL (SQL) in the window; CPA = ad cost / platform conversions;</li>
  *   <li>payback months = CAC / (ARPA × gross margin); LTV:CAC = LTV / CAC.</li>
  * </ul>
+ * Conversions summed over several ad platforms (in the total or in a row) are flagged with a warning, as
+ * in {@code kpi ads}.
  * Every ratio carries its numerator and denominator; a zero denominator gives null and a warning.
  * {@code spendLagMonths} moves spend and costs that many months later before they are matched with
  * customers (spend in January acquiring customers in March: lag 2).
@@ -49,6 +51,7 @@ public final class CacCalculator {
         final MoneySum marketingCosts = new MoneySum();
         final MoneySum salesCosts = new MoneySum();
         final MoneySum cpaCost = new MoneySum();
+        final ConversionPlatforms conversionPlatforms = new ConversionPlatforms();
         long conversions;
         long leads;
         long mqls;
@@ -60,6 +63,7 @@ public final class CacCalculator {
             marketingCosts.merge(o.marketingCosts);
             salesCosts.merge(o.salesCosts);
             cpaCost.merge(o.cpaCost);
+            conversionPlatforms.merge(o.conversionPlatforms);
             conversions = Math.addExact(conversions, o.conversions);
             leads += o.leads;
             mqls += o.mqls;
@@ -165,6 +169,7 @@ public final class CacCalculator {
             sawConversions = true;
             g.conversions = Math.addExact(g.conversions, s.conversions());
             if (s.has(Spend.COST)) g.cpaCost.add(s.currency(), s.cost());
+            g.conversionPlatforms.add(s.platform());
         }
     }
 
@@ -335,11 +340,16 @@ public final class CacCalculator {
         // Without --by there is one group, the total: rows stay empty rather than repeat it.
         List<List<String>> keys = dims.isEmpty() ? List.of() : new ArrayList<>(all.keySet());
         if (!dims.isEmpty()) keys.sort(Buckets::compare);
+        List<String> labels = new ArrayList<>(keys.size());
+        List<ConversionPlatforms> platforms = new ArrayList<>(keys.size());
         for (List<String> k : keys) {
             Row row = new Row();
             for (int i = 0; i < dims.size(); i++) row.put(dims.get(i).key(), k.get(i));
-            fill(row, all.get(k), fx, paid ? "paid" : "blended");
+            Group g = all.get(k);
+            fill(row, g, fx, paid ? "paid" : "blended");
             r.rows().add(row);
+            labels.add(ConversionPlatforms.label(dims, k));
+            platforms.add(g.conversionPlatforms);
         }
         Row t = new Row();
         fill(t, total, fx, "blended");
@@ -358,6 +368,10 @@ public final class CacCalculator {
                     + ") are in the blended total only.");
         }
         if (paid) r.notes().add("Rows are paid CAC (spend of the group / its new customers); the total is blended CAC.");
+        if (sawConversions) {
+            ConversionPlatforms.warnTotal(r, total.conversionPlatforms);
+            ConversionPlatforms.warnRows(r, labels, platforms);
+        }
         if (!ambiguousCampaigns.isEmpty() && byPlatform) {
             r.warn("campaign names used on several platforms (" + String.join(", ", ambiguousCampaigns)
                     + "): their leads and customers are assigned to the first platform seen");

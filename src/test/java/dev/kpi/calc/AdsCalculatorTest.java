@@ -128,6 +128,36 @@ class AdsCalculatorTest {
         assertEquals(x.total().toString(), y.total().toString());
     }
 
+    static final String WHY = "; platforms attribute independently, so one customer can be counted by several";
+
+    /**
+     * In the fixture every row has channel "Paid": its conversions add Google's (A: 5 + 5.5) and Meta's (B: 4);
+     * LinkedIn's row C reports none, so it is not named. By campaign each row has one platform: no row warning.
+     */
+    @Test void aRowSummingSeveralPlatformsWarns() {
+        Report byChannel = calc(List.of(Dimension.CHANNEL)).finish(new Fx("USD", Map.of()));
+        assertTrue(byChannel.warnings().contains("conversions add up what Google Ads, Meta Ads each claim (channel=Paid)" + WHY),
+                byChannel.warnings().toString());
+        assertTrue(byChannel.warnings().contains("the total's conversions add up what Google Ads, Meta Ads each claim" + WHY),
+                byChannel.warnings().toString());
+        Report byCampaign = calc(List.of(Dimension.CAMPAIGN)).finish(new Fx("USD", Map.of()));
+        assertEquals(1, byCampaign.warnings().stream().filter(w -> w.contains("each claim")).count(), byCampaign.warnings().toString());
+    }
+
+    /** Seven days, each with Google and Meta conversions: one warning names five days and counts the other two. */
+    @Test void manyRowsWithTheSamePlatformsShareOneWarning() {
+        AdsCalculator c = new AdsCalculator(List.of(Dimension.DAY), Window.ALL);
+        for (int d = 1; d <= 7; d++) {
+            c.add(row("A", "Google Ads", LocalDate.of(2025, 1, d), null, 100, 10, "10.00", "1", null));
+            c.add(row("B", "Meta Ads", LocalDate.of(2025, 1, d), null, 100, 10, "10.00", "1", null));
+        }
+        c.add(row("A", "Google Ads", LocalDate.of(2025, 1, 8), null, 100, 10, "10.00", "1", null)); // one platform: not named
+        List<String> w = c.finish(new Fx("USD", Map.of())).warnings();
+        assertTrue(w.contains("conversions add up what Google Ads, Meta Ads each claim (day=2025-01-01, day=2025-01-02,"
+                + " day=2025-01-03, day=2025-01-04, day=2025-01-05 and 2 more)" + WHY), w.toString());
+        assertTrue(w.stream().noneMatch(x -> x.contains("2025-01-08")), w.toString());
+    }
+
     /**
      * The one-entry group cache must not change any number: the same rows sorted (every row hits the previous
      * row's group) and shuffled (almost every row misses) give the same report, for each kind of key. Rows

@@ -229,6 +229,45 @@ class CacCalculatorTest {
         assertEquals(java.util.Set.of("EUR"), e.currencies());
     }
 
+    static CacCalculator calc(List<Dimension> dims) {
+        return new CacCalculator(new CacCalculator.Options(dims, Q1, 0, null, null, null));
+    }
+
+    /**
+     * Conversions summed over platforms (spend in January, window Q1):
+     * <pre>
+     *   Google Ads     Paid Search  10 conversions
+     *   Microsoft Ads  Paid Search   2 conversions
+     *   Meta Ads       Paid Social   5 conversions
+     *   LinkedIn Ads   Paid Social   (no conversions column)
+     * </pre>
+     * By channel: Paid Search adds Google's and Microsoft's claims → a warning naming that row; Paid Social
+     * has conversions from Meta only → none. The total adds Google, Meta and Microsoft → the total's warning.
+     * By platform every row has one platform: only the total warns.
+     */
+    @Test void conversionsOfSeveralPlatformsInOneRowWarn() {
+        Consumer<CacCalculator> spend = c -> {
+            c.add(spend(LocalDate.of(2025, 1, 10), null, "Google Ads", "Paid Search", "G", "USD", "100.00", "10"));
+            c.add(spend(LocalDate.of(2025, 1, 11), null, "Microsoft Ads", "Paid Search", "M", "USD", "20.00", "2"));
+            c.add(spend(LocalDate.of(2025, 1, 12), null, "Meta Ads", "Paid Social", "F", "USD", "50.00", "5"));
+            c.add(spend(LocalDate.of(2025, 1, 13), null, "LinkedIn Ads", "Paid Social", "L", "USD", "70.00", null));
+        };
+        CacCalculator byChannel = calc(List.of(Dimension.CHANNEL));
+        spend.accept(byChannel);
+        List<String> w = byChannel.finish(FX).warnings();
+        assertTrue(w.contains("conversions add up what Google Ads, Microsoft Ads each claim (channel=Paid Search); platforms"
+                + " attribute independently, so one customer can be counted by several"), w.toString());
+        assertTrue(w.contains("the total's conversions add up what Google Ads, Meta Ads, Microsoft Ads each claim; platforms"
+                + " attribute independently, so one customer can be counted by several"), w.toString());
+        assertTrue(w.stream().noneMatch(x -> x.contains("each claim") && x.contains("Paid Social")), w.toString());
+
+        CacCalculator byPlatform = calc(List.of(Dimension.PLATFORM));
+        spend.accept(byPlatform);
+        List<String> p = byPlatform.finish(FX).warnings();
+        assertEquals(1, p.stream().filter(x -> x.contains("each claim")).count(), p.toString());
+        assertTrue(p.stream().anyMatch(x -> x.startsWith("the total's conversions")), p.toString());
+    }
+
     static Row find(Report r, String key, String value) {
         for (Row row : r.rows()) if (value.equals(row.get(key))) return row;
         fail("no row " + key + "=" + value + " in " + r.rows());
