@@ -9,6 +9,7 @@ import dev.kpi.records.Spend;
 import dev.kpi.records.Team;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -33,7 +34,8 @@ import java.util.TreeSet;
  *       only in the total, which is always blended;</li>
  *   <li>CPL = marketing cost / leads created; cost per MQL (SQL) = marketing cost / leads that became
  *       MQL (SQL) in the window; CPA = ad cost / platform conversions;</li>
- *   <li>payback months = CAC / (ARPA × gross margin); LTV:CAC = LTV / CAC.</li>
+ *   <li>payback months = CAC / (ARPA × gross margin); LTV:CAC = LTV / CAC, both from the exact CAC (a
+ *       34-digit quotient), rounded once at the end like every ratio.</li>
  * </ul>
  * Conversions summed over several ad platforms (in the total or in a row) are flagged with a warning, as
  * in {@code kpi ads}.
@@ -423,17 +425,20 @@ public final class CacCalculator {
             row.put("conversions", conv);
             row.put("cpa", Ratio.of(g.cpaCost.convert(fx), conv, Kind.MONEY, "no conversions"));
         }
+        // Payback and LTV:CAC divide by the exact CAC, not by the CAC rounded to cents for display: only
+        // the final figure is rounded. Their numerator (denominator) is that exact CAC, to 34 digits.
+        BigDecimal exactCac = cac.isNull() ? null : totalCost.divide(customers, MathContext.DECIMAL128);
         if (options.arpa() != null) {
             BigDecimal gm = options.grossMargin() == null ? BigDecimal.ONE : options.grossMargin();
             BigDecimal monthly = options.arpa().multiply(gm);
-            row.put("paybackMonths", cac.isNull()
+            row.put("paybackMonths", exactCac == null
                     ? new Ratio(null, null, monthly, null, null, null, "CAC is null")
-                    : Ratio.of(cac.value(), monthly, Kind.MONTHS, "ARPA × gross margin is zero"));
+                    : Ratio.of(exactCac, monthly, Kind.MONTHS, "ARPA × gross margin is zero"));
         }
         if (options.ltv() != null) {
-            row.put("ltvToCac", cac.isNull()
+            row.put("ltvToCac", exactCac == null
                     ? new Ratio(null, options.ltv(), null, null, null, null, "CAC is null")
-                    : Ratio.of(options.ltv(), cac.value(), Kind.MULTIPLE, "CAC is zero"));
+                    : Ratio.of(options.ltv(), exactCac, Kind.MULTIPLE, "CAC is zero"));
         }
     }
 }

@@ -268,6 +268,25 @@ class CacCalculatorTest {
         assertTrue(p.stream().anyMatch(x -> x.startsWith("the total's conversions")), p.toString());
     }
 
+    /**
+     * 100.00 of marketing cost, three new customers in January: CAC = 33.333… (shown 33.33). With ARPA 1.00
+     * (no gross margin) payback = 33.333… / 1 → 33.3333 months; from the rounded CAC it would have been
+     * 33.3300. LTV 1,000: LTV:CAC = 1,000 / 33.333… = 30.0000; from 33.33 it would have been 30.0030003 → 30.0030.
+     */
+    @Test void paybackAndLtvToCacUseTheExactCac() {
+        CacCalculator c = new CacCalculator(new CacCalculator.Options(List.of(), Q1, 0, new BigDecimal("1.00"), null,
+                new BigDecimal("1000")));
+        c.add(new Cost(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 31), Team.MARKETING, "agency", null, null, m("100.00")));
+        for (String account : List.of("A", "B", "C")) c.add(deal("D" + account, account, Outcome.WON, "2025-01-15", null, null));
+        Row t = c.finish(FX).total();
+        assertEquals(new BigDecimal("33.33"), value(t, "cac"));
+        assertEquals(new BigDecimal("33.3333"), value(t, "paybackMonths"));
+        assertEquals(new BigDecimal("30.0000"), value(t, "ltvToCac"));
+        // the ratio carries the exact CAC (34 significant digits), so it can be recomputed
+        assertEquals(0, new BigDecimal("33.33333333333333333333333333333333").compareTo(((Ratio) t.get("paybackMonths")).numerator()));
+        assertEquals(0, new BigDecimal("33.33333333333333333333333333333333").compareTo(((Ratio) t.get("ltvToCac")).denominator()));
+    }
+
     static Row find(Report r, String key, String value) {
         for (Row row : r.rows()) if (value.equals(row.get(key))) return row;
         fail("no row " + key + "=" + value + " in " + r.rows());
