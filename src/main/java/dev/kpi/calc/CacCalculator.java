@@ -37,6 +37,9 @@ import java.util.TreeSet;
  *   <li>payback months = CAC / (ARPA × gross margin); LTV:CAC = LTV / CAC, both from the exact CAC (a
  *       34-digit quotient), rounded once at the end like every ratio.</li>
  * </ul>
+ * A later stage implies the earlier ones, as in {@code kpi cvr}'s default qualification: a lead became an
+ * MQL at the earliest of its MQL, SQL, opportunity and customer dates, and an SQL at the earliest of its
+ * SQL, opportunity and customer dates; each is counted in the period of that date.
  * Conversions summed over several ad platforms (in the total or in a row) are flagged with a warning, as
  * in {@code kpi ads}.
  * Every ratio carries its numerator and denominator; a zero denominator gives null and a warning.
@@ -88,6 +91,16 @@ public final class CacCalculator {
             int c = created.compareTo(o.created);
             return c < 0 || (c == 0 && id.compareTo(o.id) < 0);
         }
+    }
+
+    private static LocalDateTime earliest(LocalDateTime a, LocalDateTime b) {
+        if (a == null) return b;
+        return b == null || !b.isBefore(a) ? a : b;
+    }
+
+    /** When a lead became sales-qualified: its SQL date, else implied by a later stage (the earliest of them). */
+    static LocalDateTime impliedSql(Lead l) {
+        return earliest(earliest(l.sqlDate(), l.opportunityDate()), l.customerDate());
     }
 
     /** The first platform seen running a campaign, and the campaign's name as written there. */
@@ -206,16 +219,19 @@ public final class CacCalculator {
 
     public void add(Lead l) {
         sawLeads = true;
-        if (l.mqlDate() != null) sawMql = true;
+        // An SQL date implies an MQL, so it brings the MQL columns too (kpi cvr shows both for either).
+        if (l.mqlDate() != null || l.sqlDate() != null) sawMql = true;
         if (l.sqlDate() != null) sawSql = true;
+        LocalDateTime sql = impliedSql(l);
+        LocalDateTime mql = earliest(l.mqlDate(), sql); // an MQL by its MQL date, else by the date it became an SQL
         if (l.created() != null) {
             LeadOrigin o = new LeadOrigin(l.created(), l.id(), l.channel(), l.campaign());
             leadById.merge(l.id(), o, (a, b) -> a.before(b) ? a : b);
             if (l.accountId() != null) leadByAccount.merge(l.accountId(), o, (a, b) -> a.before(b) ? a : b);
         }
         countLead(l, l.created(), 0);
-        countLead(l, l.mqlDate(), 1);
-        countLead(l, l.sqlDate(), 2);
+        countLead(l, mql, 1);
+        countLead(l, sql, 2);
     }
 
     private void countLead(Lead l, LocalDateTime at, int what) {

@@ -38,13 +38,15 @@ import static org.junit.jupiter.api.Assertions.*;
  *   D7 account E won, no close date                     → cannot be placed: warning, not counted
  * Leads: L1 created 2025-01-05 (Paid Search) MQL 2025-01-08;
  *        L2 created 2024-12-20 MQL 2025-01-15 (created before, qualified inside);
- *        L3 created 2025-02-01 (Paid Social, "Webinar") SQL 2025-02-10.
+ *        L3 created 2025-02-01 (Paid Social, "Webinar") SQL 2025-02-10, no MQL date: the SQL implies the MQL,
+ *        on 2025-02-10.
  *
  * Totals: ad spend 1000 + 550.55 + 300 = 1,850.55; marketing = 1,850.55 + 2,000 = 3,850.55;
  *         sales 3,000; total 6,850.55; new customers 2 (A, B).
  *   CAC = 6,850.55 / 2 = 3,425.275 → 3,425.28 (half-even: 7 is odd, round up)
  *   marketing CAC = 3,850.55 / 2 = 1,925.275 → 1,925.28; share = 3,850.55 / 6,850.55 = 0.562079
- *   leads in window 2 (L1, L3): CPL = 3,850.55 / 2 → 1,925.28; MQLs 2 (L1, L2): 1,925.28; SQLs 1: 3,850.55
+ *   leads in window 2 (L1, L3): CPL = 3,850.55 / 2 → 1,925.28; MQLs 3 (L1, L2, L3 implied):
+ *   3,850.55 / 3 = 1,283.5166… → 1,283.52; SQLs 1 (L3): 3,850.55
  *   CPA = 1,000.00 / 10 = 100.00 (only the Google row reports conversions)
  * </pre>
  */
@@ -127,8 +129,8 @@ class CacCalculatorTest {
         assertEquals(new BigDecimal("0.562079"), value(t, "marketingShareOfCac"));
         assertEquals(2L, t.get("leads"));
         assertEquals(new BigDecimal("1925.28"), value(t, "cpl"));
-        assertEquals(2L, t.get("mqls"));
-        assertEquals(new BigDecimal("1925.28"), value(t, "costPerMql"));
+        assertEquals(3L, t.get("mqls"));
+        assertEquals(new BigDecimal("1283.52"), value(t, "costPerMql"));
         assertEquals(1L, t.get("sqls"));
         assertEquals(new BigDecimal("3850.55"), value(t, "costPerSql"));
         assertEquals(new BigDecimal("100.00"), value(t, "cpa"));
@@ -229,8 +231,62 @@ class CacCalculatorTest {
         assertEquals(java.util.Set.of("EUR"), e.currencies());
     }
 
+    static Lead stages(String id, String created, String channel, String mql, String sql, String opportunity, String customer) {
+        return new Lead(id, created == null ? null : LocalDate.parse(created).atTime(9, 0), channel, channel, null, null,
+                day(mql), day(sql), day(opportunity), day(customer), null, null, null, null, null, null);
+    }
+
+    static java.time.LocalDateTime day(String d) { return d == null ? null : LocalDate.parse(d).atStartOfDay(); }
+
     static CacCalculator calc(List<Dimension> dims) {
         return new CacCalculator(new CacCalculator.Options(dims, Q1, 0, null, null, null));
+    }
+
+    /**
+     * A later stage implies the earlier ones, each counted in the month of the date used (window Q1):
+     * <pre>
+     *   I1 created 2025-01-10, SQL 2025-02-05 only            → MQL and SQL in February
+     *   I2 created 2025-01-12, opportunity 2025-03-03 only    → MQL and SQL in March
+     *   I3 created 2024-12-01, MQL 2024-12-20, SQL 2025-01-15 → MQL before the window (not counted), SQL in January
+     *   I4 created 2025-01-20, customer 2025-03-20 only       → MQL and SQL in March (as kpi cvr's defaults)
+     *   I5 created 2025-02-01, MQL 2025-03-10, SQL 2025-02-20 → out of order: it was an MQL by its SQL date,
+     *                                                           MQL and SQL in February
+     *   I6 created 2025-01-02, MQL 2025-01-03                 → MQL in January, no SQL
+     * January: leads I1, I2, I4, I6 = 4, MQLs I6 = 1, SQLs I3 = 1
+     * February: leads I5 = 1, MQLs I1, I5 = 2, SQLs I1, I5 = 2
+     * March: leads 0, MQLs I2, I4 = 2, SQLs I2, I4 = 2. Total: 5 leads, 5 MQLs, 5 SQLs.
+     * </pre>
+     */
+    @Test void laterStagesImplyMqlAndSql() {
+        CacCalculator c = calc(List.of(Dimension.MONTH));
+        c.add(stages("I1", "2025-01-10", "Paid Search", null, "2025-02-05", null, null));
+        c.add(stages("I2", "2025-01-12", "Paid Search", null, null, "2025-03-03", null));
+        c.add(stages("I3", "2024-12-01", "Paid Search", "2024-12-20", "2025-01-15", null, null));
+        c.add(stages("I4", "2025-01-20", "Paid Search", null, null, null, "2025-03-20"));
+        c.add(stages("I5", "2025-02-01", "Paid Search", "2025-03-10", "2025-02-20", null, null));
+        c.add(stages("I6", "2025-01-02", "Paid Search", "2025-01-03", null, null, null));
+        Report r = c.finish(FX);
+        long[][] expected = {{4, 1, 1}, {1, 2, 2}, {0, 2, 2}};
+        String[] months = {"2025-01", "2025-02", "2025-03"};
+        assertEquals(3, r.rows().size(), r.rows().toString());
+        for (int i = 0; i < 3; i++) {
+            Row m = find(r, "month", months[i]);
+            assertEquals(expected[i][0], m.get("leads"), months[i]);
+            assertEquals(expected[i][1], m.get("mqls"), months[i]);
+            assertEquals(expected[i][2], m.get("sqls"), months[i]);
+        }
+        assertEquals(5L, r.total().get("leads"));
+        assertEquals(5L, r.total().get("mqls"));
+        assertEquals(5L, r.total().get("sqls"));
+    }
+
+    @Test void anSqlDateAloneBringsTheMqlColumns() {
+        CacCalculator c = calc(List.of());
+        c.add(stages("S1", "2025-01-10", "Paid Search", null, "2025-02-05", null, null));
+        Report r = c.finish(FX);
+        assertNotNull(r.column("mqls"));
+        assertEquals(1L, r.total().get("mqls"));
+        assertEquals(1L, r.total().get("sqls"));
     }
 
     /**
