@@ -40,6 +40,10 @@ import java.util.TreeSet;
  * A later stage implies the earlier ones, as in {@code kpi cvr}'s default qualification: a lead became an
  * MQL at the earliest of its MQL, SQL, opportunity and customer dates, and an SQL at the earliest of its
  * SQL, opportunity and customer dates; each is counted in the period of that date.
+ * Leads are counted once per id, however many rows repeat it (the same contact in two exports): the row
+ * with the earliest creation date gives its channel and campaign, and each stage date is the earliest any
+ * of its rows gives (as {@code kpi cvr} and {@code kpi funnel} do); one warning says how many rows
+ * repeated an id. Rows without an id cannot be recognised as repeats: each counts.
  * Conversions summed over several ad platforms (in the total or in a row) are flagged with a warning, as
  * in {@code kpi ads}.
  * Every ratio carries its numerator and denominator; a zero denominator gives null and a warning.
@@ -86,11 +90,59 @@ public final class CacCalculator {
         }
     }
 
+    /** The earliest lead of an account (the leads given have a creation date); ties by id, channel, campaign. */
     private record LeadOrigin(LocalDateTime created, String id, String channel, String campaign) {
         boolean before(LeadOrigin o) {
             int c = created.compareTo(o.created);
-            return c < 0 || (c == 0 && id.compareTo(o.id) < 0);
+            if (c == 0) c = compareNullsLast(id, o.id);
+            if (c == 0) c = compareNullsLast(channel, o.channel);
+            if (c == 0) c = compareNullsLast(campaign, o.campaign);
+            return c < 0;
         }
+    }
+
+    /**
+     * One lead id, whatever the number of rows that carry it. Creation, channel and campaign are those of
+     * its earliest-created row (ties broken on the texts, so the choice does not depend on the
+     * order rows arrive in or on how the input was split); the implied MQL and SQL dates are the earliest
+     * of all its rows. Mutable, so a repeated row costs no allocation.
+     */
+    private static final class LeadState {
+        LocalDateTime created;
+        String channel;
+        String campaign;
+        LocalDateTime mql;
+        LocalDateTime sql;
+
+        LeadState(LocalDateTime created, String channel, String campaign, LocalDateTime mql, LocalDateTime sql) {
+            this.created = created;
+            this.channel = channel;
+            this.campaign = campaign;
+            this.mql = mql;
+            this.sql = sql;
+        }
+
+        void absorb(LocalDateTime created, String channel, String campaign, LocalDateTime mql, LocalDateTime sql) {
+            int c = compareNullsLast(created, this.created);
+            if (c == 0) c = compareNullsLast(channel, this.channel);
+            if (c == 0) c = compareNullsLast(campaign, this.campaign);
+            if (c < 0) {
+                this.created = created;
+                this.channel = channel;
+                this.campaign = campaign;
+            }
+            this.mql = earliest(this.mql, mql);
+            this.sql = earliest(this.sql, sql);
+        }
+
+        void absorb(LeadState o) { absorb(o.created, o.channel, o.campaign, o.mql, o.sql); }
+
+        LeadState copy() { return new LeadState(created, channel, campaign, mql, sql); }
+    }
+
+    private static <T extends Comparable<T>> int compareNullsLast(T a, T b) {
+        if (a == null) return b == null ? 0 : 1;
+        return b == null ? -1 : a.compareTo(b);
     }
 
     private static LocalDateTime earliest(LocalDateTime a, LocalDateTime b) {
@@ -116,7 +168,10 @@ public final class CacCalculator {
     private final Group total = new Group();
     private final Group unallocated = new Group();
     private final Map<String, FirstWon> firstWon = new HashMap<>();
-    private final Map<String, LeadOrigin> leadById = new HashMap<>();
+    /** Leads with an id, one entry per id; counted at {@link #finish}. Leads without an id are counted as they come. */
+    private final Map<String, LeadState> leadById = new HashMap<>();
+    /** Lead rows with an id; minus the distinct ids, the rows that repeated one. */
+    private long leadRowsWithId;
     private final Map<String, LeadOrigin> leadByAccount = new HashMap<>();
     /** Lower-cased campaign → where it was first seen; kept only when grouping by platform (its only use). */
     private final Map<String, CampaignPlatform> platformOfCampaign = new HashMap<>();
@@ -224,21 +279,40 @@ public final class CacCalculator {
         if (l.sqlDate() != null) sawSql = true;
         LocalDateTime sql = impliedSql(l);
         LocalDateTime mql = earliest(l.mqlDate(), sql); // an MQL by its MQL date, else by the date it became an SQL
-        if (l.created() != null) {
-            LeadOrigin o = new LeadOrigin(l.created(), l.id(), l.channel(), l.campaign());
-            leadById.merge(l.id(), o, (a, b) -> a.before(b) ? a : b);
-            if (l.accountId() != null) leadByAccount.merge(l.accountId(), o, (a, b) -> a.before(b) ? a : b);
+        if (l.created() != null && l.accountId() != null) {
+            leadByAccount.merge(l.accountId(), new LeadOrigin(l.created(), l.id(), l.channel(), l.campaign()),
+                    (a, b) -> a.before(b) ? a : b);
         }
-        countLead(l, l.created(), 0);
-        countLead(l, mql, 1);
-        countLead(l, sql, 2);
+        if (l.id() == null) {
+            // No id to recognise a repeat by: each such row is a lead of its own, counted now.
+            countLead(leadGroups, total, l.created(), l.channel(), l.campaign(), 0);
+            countLead(leadGroups, total, mql, l.channel(), l.campaign(), 1);
+            countLead(leadGroups, total, sql, l.channel(), l.campaign(), 2);
+            return;
+        }
+        leadRowsWithId++;
+        LeadState st = leadById.get(l.id());
+        if (st == null) {
+            leadById.put(l.id(), new LeadState(l.created(), l.channel(), l.campaign(), mql, sql));
+        } else {
+            st.absorb(l.created(), l.channel(), l.campaign(), mql, sql);
+        }
     }
 
-    private void countLead(Lead l, LocalDateTime at, int what) {
+    /** Counts a lead, MQL ({@code what} 1) or SQL (2) dated {@code at} in its group of {@code into} and in {@code tot}. */
+    private void countLead(Map<List<String>, Group> into, Group tot, LocalDateTime at, String channel, String campaign,
+                           int what) {
         if (at == null || !options.window().contains(at.toLocalDate())) return;
-        Group g = leadGroups.computeIfAbsent(entityKey(at.toLocalDate(), l.channel(), l.campaign()), k -> new Group());
-        for (Group x : List.of(g, total)) {
-            if (what == 0) x.leads++; else if (what == 1) x.mqls++; else x.sqls++;
+        Group g = into.computeIfAbsent(entityKey(at.toLocalDate(), channel, campaign), k -> new Group());
+        if (what == 0) {
+            g.leads++;
+            tot.leads++;
+        } else if (what == 1) {
+            g.mqls++;
+            tot.mqls++;
+        } else {
+            g.sqls++;
+            tot.sqls++;
         }
     }
 
@@ -274,7 +348,15 @@ public final class CacCalculator {
         total.merge(o.total);
         unallocated.merge(o.unallocated);
         o.firstWon.forEach((k, f) -> firstWon.merge(k, f, (a, b) -> a.before(b) ? a : b));
-        o.leadById.forEach((k, f) -> leadById.merge(k, f, (a, b) -> a.before(b) ? a : b));
+        o.leadById.forEach((k, st) -> {
+            LeadState mine = leadById.get(k);
+            if (mine == null) {
+                leadById.put(k, st.copy());
+            } else {
+                mine.absorb(st);
+            }
+        });
+        leadRowsWithId += o.leadRowsWithId;
         o.leadByAccount.forEach((k, f) -> leadByAccount.merge(k, f, (a, b) -> a.before(b) ? a : b));
         o.platformOfCampaign.forEach((k, p) -> {
             CampaignPlatform prev = platformOfCampaign.putIfAbsent(k, p);
@@ -302,9 +384,19 @@ public final class CacCalculator {
     }
 
     public Report finish(Fx fx) {
+        // Leads with an id are counted here, once per id; copies keep finish free of side effects.
+        Group total = new Group();
+        total.merge(this.total);
+        Map<List<String>, Group> leadCounts = new HashMap<>();
+        leadGroups.forEach((k, g) -> leadCounts.computeIfAbsent(k, x -> new Group()).merge(g));
+        for (LeadState st : leadById.values()) {
+            countLead(leadCounts, total, st.created, st.channel, st.campaign, 0);
+            countLead(leadCounts, total, st.mql, st.channel, st.campaign, 1);
+            countLead(leadCounts, total, st.sql, st.channel, st.campaign, 2);
+        }
         Map<List<String>, Group> all = new HashMap<>();
         groups.forEach((k, g) -> all.computeIfAbsent(k, x -> new Group()).merge(g));
-        leadGroups.forEach((k, g) -> all.computeIfAbsent(resolvePlatform(k), x -> new Group()).merge(g));
+        leadCounts.forEach((k, g) -> all.computeIfAbsent(resolvePlatform(k), x -> new Group()).merge(g));
         long customers = 0;
         for (FirstWon f : firstWon.values()) {
             LocalDate day = f.closed().toLocalDate();
@@ -312,11 +404,16 @@ public final class CacCalculator {
             String channel = f.channel();
             String campaign = f.campaign();
             if (channel == null || campaign == null) {
-                LeadOrigin origin = f.contactId() == null ? null : leadById.get(f.contactId());
-                if (origin == null && f.accountId() != null) origin = leadByAccount.get(f.accountId());
-                if (origin != null) {
-                    if (channel == null) channel = origin.channel();
-                    if (campaign == null) campaign = origin.campaign();
+                LeadState lead = f.contactId() == null ? null : leadById.get(f.contactId());
+                if (lead != null && lead.created != null) { // the contact's lead (one with a creation date)
+                    if (channel == null) channel = lead.channel;
+                    if (campaign == null) campaign = lead.campaign;
+                } else {
+                    LeadOrigin origin = f.accountId() == null ? null : leadByAccount.get(f.accountId());
+                    if (origin != null) {
+                        if (channel == null) channel = origin.channel();
+                        if (campaign == null) campaign = origin.campaign();
+                    }
                 }
             }
             all.computeIfAbsent(resolvePlatform(entityKey(day, channel, campaign)), x -> new Group()).newCustomers++;
@@ -386,6 +483,12 @@ public final class CacCalculator {
                     + ") are in the blended total only.");
         }
         if (paid) r.notes().add("Rows are paid CAC (spend of the group / its new customers); the total is blended CAC.");
+        long repeatedLeads = leadRowsWithId - leadById.size();
+        if (repeatedLeads > 0) {
+            r.warn(repeatedLeads + " lead row" + (repeatedLeads == 1 ? " repeats" : "s repeat") + " an id seen before and"
+                    + (repeatedLeads == 1 ? " was" : " were") + " not counted again; each lead is counted once, with the channel"
+                    + " and campaign of its earliest-created row and the earliest stage dates of its rows");
+        }
         if (sawConversions) {
             ConversionPlatforms.warnTotal(r, total.conversionPlatforms);
             ConversionPlatforms.warnRows(r, labels, platforms);

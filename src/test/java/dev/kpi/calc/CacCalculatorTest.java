@@ -243,6 +243,117 @@ class CacCalculatorTest {
     }
 
     /**
+     * Lead rows that repeat an id (the same contact in two exports, or a repeated line), fed with 1,000.00 of
+     * Google spend in January:
+     * <pre>
+     *   X1 2025-01-05 Paid Search  MQL 2025-01-20            (export 1)
+     *   X1 2025-01-05 Paid Search  MQL 2025-01-20            (the same line again)
+     *   X1 2025-01-05 Paid Search  SQL 2025-02-03, no MQL    (export 2 knows the SQL)
+     *   X2 2025-02-01 Paid Social                            (export 1)
+     *   X2 2025-01-25 Referrals                              (export 2: created earlier, so its channel wins)
+     *   X3 2025-03-01 Paid Search  /  X3 2025-03-01 Email Marketing  (same creation: the tie goes to the
+     *                                                          channel that sorts first, "Email Marketing")
+     *   (no id) 2025-02-10 Organic Search MQL 2025-02-12, twice: without an id a row cannot be recognised, both count
+     * </pre>
+     * Distinct leads: X1, X2, X3 + 2 rows without id = 5 leads (9 rows; 7 rows carry an id, 3 distinct → 4 repeats).
+     * MQLs: X1 at min(2025-01-20, SQL 2025-02-03) = 2025-01-20, and the two id-less rows = 3. SQLs: X1 on 2025-02-03 = 1.
+     * CPL = 1,000 / 5 = 200.00; cost per MQL = 1,000 / 3 = 333.333… → 333.33; cost per SQL = 1,000.00.
+     * Without the dedupe the 9 rows would have been 9 leads.
+     */
+    static void duplicates(Consumer<Object> sink) {
+        sink.accept(spend(LocalDate.of(2025, 1, 10), null, "Google Ads", "Paid Search", "Brand", "USD", "1000.00", null));
+        sink.accept(lead("X1", "2025-01-05", "Paid Search", "Brand", "2025-01-20", null));
+        sink.accept(lead("X2", "2025-02-01", "Paid Social", null, null, null));
+        sink.accept(lead("X1", "2025-01-05", "Paid Search", "Brand", "2025-01-20", null));
+        sink.accept(lead(null, "2025-02-10", "Organic Search", null, "2025-02-12", null));
+        sink.accept(lead("X3", "2025-03-01", "Paid Search", null, null, null));
+        sink.accept(lead("X1", "2025-01-05", "Paid Search", "Brand", null, "2025-02-03"));
+        sink.accept(lead("X2", "2025-01-25", "Referrals", null, null, null));
+        sink.accept(lead(null, "2025-02-10", "Organic Search", null, "2025-02-12", null));
+        sink.accept(lead("X3", "2025-03-01", "Email Marketing", null, null, null));
+    }
+
+    @Test void repeatedLeadIdsCountOnce() {
+        CacCalculator c = calc(List.of());
+        duplicates(r -> feed(c, r));
+        Report r = c.finish(FX);
+        Row t = r.total();
+        assertEquals(5L, t.get("leads"));
+        assertEquals(3L, t.get("mqls"));
+        assertEquals(1L, t.get("sqls"));
+        assertEquals(new BigDecimal("200.00"), value(t, "cpl"));
+        assertEquals(new BigDecimal("333.33"), value(t, "costPerMql"));
+        assertEquals(new BigDecimal("1000.00"), value(t, "costPerSql"));
+        List<String> dup = r.warnings().stream().filter(w -> w.contains("repeat an id")).toList();
+        assertEquals(1, dup.size(), r.warnings().toString());
+        assertTrue(dup.get(0).startsWith("4 lead rows repeat an id seen before"), dup.get(0));
+    }
+
+    @Test void aRepeatedLeadTakesTheChannelOfItsEarliestRow() {
+        CacCalculator c = calc(List.of(Dimension.CHANNEL, Dimension.MONTH));
+        duplicates(r -> feed(c, r));
+        Report r = c.finish(FX);
+        // X2 is a Referrals lead of January (its 2025-01-25 row), not a Paid Social lead of February
+        assertEquals(1L, findRow(r, "Referrals", "2025-01").get("leads"));
+        assertTrue(r.rows().stream().noneMatch(x -> "Paid Social".equals(x.get("channel"))), r.rows().toString());
+        // X1: one lead and one MQL in January, its SQL in February, all Paid Search
+        Row janSearch = findRow(r, "Paid Search", "2025-01");
+        assertEquals(1L, janSearch.get("leads"));
+        assertEquals(1L, janSearch.get("mqls"));
+        assertEquals(1L, findRow(r, "Paid Search", "2025-02").get("sqls"));
+        // X3's tie goes to "Email Marketing" whichever row came first; no Paid Search lead in March
+        assertEquals(1L, findRow(r, "Email Marketing", "2025-03").get("leads"));
+        assertTrue(r.rows().stream().noneMatch(x -> "Paid Search".equals(x.get("channel")) && "2025-03".equals(x.get("month"))),
+                r.rows().toString());
+        // the two id-less rows: 2 leads and 2 MQLs of Organic Search in February
+        assertEquals(2L, findRow(r, "Organic Search", "2025-02").get("leads"));
+        assertEquals(2L, findRow(r, "Organic Search", "2025-02").get("mqls"));
+    }
+
+    @Test void leadsWithoutAnIdAreNotDeduplicated() {
+        CacCalculator c = calc(List.of());
+        for (int i = 0; i < 3; i++) c.add(lead(null, "2025-02-10", "Organic Search", null, null, null));
+        Report r = c.finish(FX);
+        assertEquals(3L, r.total().get("leads"));
+        assertTrue(r.warnings().stream().noneMatch(w -> w.contains("repeat an id")), r.warnings().toString());
+    }
+
+    /** Splits the company plus the repeated leads every which way, duplicates on both sides: merge = one pass. */
+    @Test void mergingSplitInputWithRepeatedLeadsGivesTheSameReport() {
+        List<Object> all = new ArrayList<>();
+        company(all::add);
+        duplicates(all::add);
+        for (List<Dimension> dims : List.of(List.<Dimension>of(), List.of(Dimension.CHANNEL, Dimension.MONTH),
+                List.of(Dimension.PLATFORM), List.of(Dimension.CAMPAIGN, Dimension.QUARTER))) {
+            CacCalculator whole = calc(dims);
+            all.forEach(x -> feed(whole, x));
+            Report expected = whole.finish(FX);
+            for (int mod : new int[] {2, 3}) {
+                for (boolean reversed : new boolean[] {false, true}) {
+                    CacCalculator a = calc(dims);
+                    CacCalculator b = calc(dims);
+                    for (int i = 0; i < all.size(); i++) feed(i % mod == 1 ? a : b, all.get(i));
+                    CacCalculator into = reversed ? b : a;
+                    into.merge(reversed ? a : b);
+                    Report got = into.finish(FX);
+                    String what = dims + " split by i % " + mod + (reversed ? ", merged into the other half" : "");
+                    assertEquals(expected.rows().toString(), got.rows().toString(), what);
+                    assertEquals(expected.total().toString(), got.total().toString(), what);
+                    assertEquals(expected.warnings(), got.warnings(), what);
+                }
+            }
+            // the X1 rows sit in both halves of the i % 2 split (indexes of the duplicates() rows differ in parity)
+            assertTrue(expected.warnings().stream().anyMatch(w -> w.startsWith("4 lead rows repeat")), expected.warnings().toString());
+        }
+    }
+
+    @Test void finishHasNoSideEffects() {
+        CacCalculator c = calc(List.of(Dimension.CHANNEL));
+        duplicates(r -> feed(c, r));
+        assertEquals(c.finish(FX).total().toString(), c.finish(FX).total().toString());
+    }
+
+    /**
      * A later stage implies the earlier ones, each counted in the month of the date used (window Q1):
      * <pre>
      *   I1 created 2025-01-10, SQL 2025-02-05 only            → MQL and SQL in February
@@ -341,6 +452,12 @@ class CacCalculatorTest {
         // the ratio carries the exact CAC (34 significant digits), so it can be recomputed
         assertEquals(0, new BigDecimal("33.33333333333333333333333333333333").compareTo(((Ratio) t.get("paybackMonths")).numerator()));
         assertEquals(0, new BigDecimal("33.33333333333333333333333333333333").compareTo(((Ratio) t.get("ltvToCac")).denominator()));
+    }
+
+    static Row findRow(Report r, String channel, String month) {
+        for (Row row : r.rows()) if (channel.equals(row.get("channel")) && month.equals(row.get("month"))) return row;
+        fail("no row " + channel + "/" + month + " in " + r.rows());
+        return null;
     }
 
     static Row find(Report r, String key, String value) {
