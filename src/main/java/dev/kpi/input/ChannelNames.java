@@ -92,6 +92,17 @@ public final class ChannelNames {
     private String viewLookup(String raw) {
         String cached = parent.byRaw.get(raw);
         if (cached != null) return cached;
+        cached = localByRaw.get(raw);
+        if (cached != null) return cached;
+        String c = viewResolve(raw);
+        if (c != null && localByRaw.size() < 10_000) localByRaw.put(raw, c);
+        return c;
+    }
+
+    /** A chunk's own cache of values the names seen so far did not know (chunks are read by one thread). */
+    private final Map<String, String> localByRaw = new HashMap<>();
+
+    private String viewResolve(String raw) {
         String s = raw.strip();
         if (s.isEmpty()) return null;
         String key = s.toLowerCase(Locale.ROOT);
