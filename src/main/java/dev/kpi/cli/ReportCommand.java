@@ -152,10 +152,7 @@ public abstract class ReportCommand implements Callable<Integer> {
     }
 
     private void noteCurrency(Object r) {
-        String c = null;
-        if (r instanceof Spend) c = ((Spend) r).currency();
-        else if (r instanceof Cost) c = ((Cost) r).currency();
-        else if (r instanceof Deal && ((Deal) r).hasAmount()) c = ((Deal) r).currency();
+        String c = currencyOf(r);
         if (c != null) currencies.add(c);
     }
 
