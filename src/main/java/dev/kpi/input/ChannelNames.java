@@ -82,11 +82,19 @@ public final class ChannelNames {
         if (parent != null) return viewLookup(raw);
         String cached = byRaw.get(raw);
         if (cached != null) return cached;
-        synchronized (this) {
-            String c = lookup(raw);
-            if (c != null && byRaw.size() < 100_000) byRaw.put(raw, c);
-            return c;
+        String s = raw.strip();
+        if (s.isEmpty()) return null;
+        String key = s.toLowerCase(Locale.ROOT);
+        String c = configured.get(key);
+        if (c == null) c = BUILT_IN.get(key);
+        if (c == null) c = seen.get(key); // a known value needs no lock, even once the raw cache is full
+        if (c == null) {
+            synchronized (this) {
+                c = seen.computeIfAbsent(key, k -> s);
+            }
         }
+        if (byRaw.size() < 100_000) byRaw.put(raw, c);
+        return c;
     }
 
     private String viewLookup(String raw) {
@@ -111,17 +119,6 @@ public final class ChannelNames {
         c = BUILT_IN.get(key);
         if (c != null) return c;
         c = parent.seen.get(key);
-        if (c != null) return c;
-        return seen.computeIfAbsent(key, k -> s);
-    }
-
-    private String lookup(String raw) {
-        String s = raw.strip();
-        if (s.isEmpty()) return null;
-        String key = s.toLowerCase(Locale.ROOT);
-        String c = configured.get(key);
-        if (c != null) return c;
-        c = BUILT_IN.get(key);
         if (c != null) return c;
         return seen.computeIfAbsent(key, k -> s);
     }
