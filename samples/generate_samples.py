@@ -258,6 +258,12 @@ print("marketing cost", marketing, "sales cost", sales, "total", marketing + sal
 print("new customers", len(new), sorted(d["company"] for d in new))
 print("blended CAC", q((marketing + sales) / len(new)), "marketing CAC", q(marketing / len(new)))
 print("leads in Q3", len(leads_q), "CPL", q(marketing / len(leads_q)))
+# kpi cac's MQLs and SQLs: a later stage implies the earlier ones, dated by the earliest stage date implying it
+in_q = lambda x: x is not None and Q_START <= x.date() <= Q_END
+earliest = lambda *xs: min((x for x in xs if x), default=None)
+mqls_q = sum(1 for c in contacts if in_q(earliest(c["mql"], c["sql"], c["opp"], c["customer"])))
+sqls_q = sum(1 for c in contacts if in_q(earliest(c["sql"], c["opp"], c["customer"])))
+print("MQLs in Q3", mqls_q, "cost per MQL", q(marketing / mqls_q), "SQLs in Q3", sqls_q, "cost per SQL", q(marketing / sqls_q))
 for ch in sorted(set(d["source"] for d in new)):
     n = sum(1 for d in new if d["source"] == ch)
     cost = spend_total.get(ch, D(0)) + sum(c[3] for c in costs if c[4] == ch)

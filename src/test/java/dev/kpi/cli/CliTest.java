@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.*;
  * samples/generate_samples.py, which computes them with Python's decimal module from the same data it
  * writes (an independent second computation): ad spend Paid Search 15,784.93, Paid Social 18,928.10;
  * marketing cost 107,733.03; sales cost 132,275.50; 6 new customers in Q3; blended CAC 40,001.42;
- * marketing CAC 17,955.50; 35 leads, CPL 3,078.09; paid CAC Paid Search 7,892.46, Paid Social
+ * marketing CAC 17,955.50; 35 leads, CPL 3,078.09; 29 MQLs, cost per MQL 3,714.93; 19 SQLs, cost per SQL
+ * 5,670.16 (a later stage date implies the earlier stages); paid CAC Paid Search 7,892.46, Paid Social
  * (18,928.10 + 3,000.00 agency fee tagged Paid Social) / 3 = 7,309.37, Organic Search 0.00.
  */
 class CliTest {
@@ -61,6 +62,10 @@ class CliTest {
         assertEquals(new BigDecimal("17955.50"), t.get("marketingCac").decimalValue());
         assertEquals(35, t.get("leads").asInt());
         assertEquals(new BigDecimal("3078.09"), t.get("cpl").decimalValue());
+        assertEquals(29, t.get("mqls").asInt());
+        assertEquals(new BigDecimal("3714.93"), t.get("costPerMql").decimalValue());
+        assertEquals(19, t.get("sqls").asInt());
+        assertEquals(new BigDecimal("5670.16"), t.get("costPerSql").decimalValue());
         assertEquals(0, j.get("rows").size());
     }
 
