@@ -170,7 +170,6 @@ public final class AdsCalculator {
         // Without --by there is one group, the total: rows stay empty rather than repeat it.
         List<List<String>> keys = dims.isEmpty() ? List.of() : new ArrayList<>(groups.keySet());
         if (!dims.isEmpty()) keys.sort(Buckets::compare);
-        List<String> labels = new ArrayList<>(keys.size());
         List<ConversionPlatforms> platforms = new ArrayList<>(keys.size());
         for (List<String> k : keys) {
             Row row = new Row();
@@ -178,7 +177,6 @@ public final class AdsCalculator {
             Totals g = groups.get(k);
             fill(r, row, g, fx);
             r.rows().add(row);
-            labels.add(ConversionPlatforms.label(dims, k));
             platforms.add(g.conversionPlatforms);
         }
         Row t = new Row();
@@ -186,7 +184,7 @@ public final class AdsCalculator {
         r.total(t);
         if (conv) {
             ConversionPlatforms.warnTotal(r, total.conversionPlatforms);
-            ConversionPlatforms.warnRows(r, labels, platforms);
+            ConversionPlatforms.warnRows(r, platforms);
         }
         if (value && (p & Spend.COST) != 0 && !total.roasCost.convert(fx).equals(total.cost.convert(fx))) {
             r.warn("some rows report no conversion value; ROAS uses only the cost of rows that do (see roasDenominator)");

@@ -467,7 +467,6 @@ public final class CacCalculator {
         // Without --by there is one group, the total: rows stay empty rather than repeat it.
         List<List<String>> keys = dims.isEmpty() ? List.of() : new ArrayList<>(all.keySet());
         if (!dims.isEmpty()) keys.sort(Buckets::compare);
-        List<String> labels = new ArrayList<>(keys.size());
         List<ConversionPlatforms> platforms = new ArrayList<>(keys.size());
         for (List<String> k : keys) {
             Row row = new Row();
@@ -475,7 +474,6 @@ public final class CacCalculator {
             Group g = all.get(k);
             fill(row, g, fx, paid ? "paid" : "blended");
             r.rows().add(row);
-            labels.add(ConversionPlatforms.label(dims, k));
             platforms.add(g.conversionPlatforms);
         }
         Row t = new Row();
@@ -503,7 +501,7 @@ public final class CacCalculator {
         }
         if (sawConversions) {
             ConversionPlatforms.warnTotal(r, total.conversionPlatforms);
-            ConversionPlatforms.warnRows(r, labels, platforms);
+            ConversionPlatforms.warnRows(r, platforms);
         }
         if (!ambiguousCampaigns.isEmpty() && byPlatform) {
             r.warn("campaign names used on several platforms (" + String.join(", ", ambiguousCampaigns)

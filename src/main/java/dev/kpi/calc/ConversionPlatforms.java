@@ -50,29 +50,16 @@ final class ConversionPlatforms {
     }
 
     /**
-     * One warning per set of platforms, naming the rows whose conversions add up what those platforms claim
-     * (at most five, then a count, as {@link Report#warnAboutNullRatios} does). {@code labels} and {@code platforms} are parallel, in row order.
+     * One warning per set of platforms, naming the report's rows whose conversions add up what those
+     * platforms claim. {@code platforms} is parallel to {@code r.rows()}.
      */
-    static void warnRows(Report r, List<String> labels, List<ConversionPlatforms> platforms) {
+    static void warnRows(Report r, List<ConversionPlatforms> platforms) {
         LinkedHashMap<Set<String>, List<String>> bySet = new LinkedHashMap<>();
-        for (int i = 0; i < labels.size(); i++) {
+        for (int i = 0; i < platforms.size(); i++) {
             ConversionPlatforms p = platforms.get(i);
-            if (p != null && p.several()) bySet.computeIfAbsent(p.names(), k -> new ArrayList<>()).add(labels.get(i));
+            if (p.several()) bySet.computeIfAbsent(p.names(), k -> new ArrayList<>()).add(r.label(r.rows().get(i)));
         }
-        bySet.forEach((names, rows) -> {
-            String list = rows.size() > 5 ? String.join(", ", rows.subList(0, 5)) + " and " + (rows.size() - 5) + " more"
-                    : String.join(", ", rows);
-            r.warn("conversions add up what " + String.join(", ", names) + " each claim (" + list + "); " + WHY);
-        });
-    }
-
-    /** {@code channel=Paid Search, month=2025-01}: how warnings name a group row. */
-    static String label(List<Dimension> dims, List<String> key) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < dims.size(); i++) {
-            if (i > 0) sb.append(", ");
-            sb.append(dims.get(i).key()).append('=').append(key.get(i));
-        }
-        return sb.toString();
+        bySet.forEach((names, rows) ->
+                r.warn("conversions add up what " + String.join(", ", names) + " each claim (" + Report.few(rows) + "); " + WHY));
     }
 }

@@ -83,16 +83,19 @@ public final class Report {
                 }
             }
         }
-        byReason.forEach((k, who) -> {
-            String list = who.size() > 5 ? String.join(", ", who.subList(0, 5)) + " and " + (who.size() - 5) + " more"
-                    : String.join(", ", who);
-            warn(k + " (" + list + ")");
-        });
+        byReason.forEach((k, who) -> warn(k + " (" + few(who) + ")"));
+    }
+
+    /** How a warning lists the rows it concerns: the first five, then how many more. */
+    static String few(List<String> who) {
+        return who.size() > 5 ? String.join(", ", who.subList(0, 5)) + " and " + (who.size() - 5) + " more"
+                : String.join(", ", who);
     }
 
     private static boolean isZero(BigDecimal v) { return v != null && v.signum() == 0; }
 
-    private String label(Row r) {
+    /** How a warning names a row: its group values ({@code channel=Paid Search, month=2025-07}), or "total". */
+    String label(Row r) {
         if (r == total) return "total";
         StringBuilder sb = new StringBuilder();
         for (String g : groupBy) {
