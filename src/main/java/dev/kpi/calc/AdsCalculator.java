@@ -115,20 +115,7 @@ public final class AdsCalculator {
 
     public void add(Spend s) {
         if (!window.includes(s.date(), s.dateEnd(), s, AdsCalculator::describe)) return;
-        Totals g = lastKey.get(s.channel(), s.campaign(), s.platform(), s.date(), s.dateEnd());
-        if (g == null) {
-            List<String> key = new ArrayList<>(dims.size());
-            for (Dimension d : dims) {
-                switch (d) {
-                    case CHANNEL: key.add(orNone(s.channel())); break;
-                    case CAMPAIGN: key.add(orNone(s.campaign())); break;
-                    case PLATFORM: key.add(orNone(s.platform())); break;
-                    default: key.add(Buckets.timeKey(d, s.date(), s.dateEnd(), s, AdsCalculator::describe)); break;
-                }
-            }
-            g = lastKey.put(s.channel(), s.campaign(), s.platform(), s.date(), s.dateEnd(),
-                    groups.computeIfAbsent(key, k -> new Totals()));
-        }
+        Totals g = lastKey.group(s, s.date(), s.dateEnd(), groups, Totals::new);
         g.add(s);
         total.add(s);
     }

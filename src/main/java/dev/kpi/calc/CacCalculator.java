@@ -82,9 +82,8 @@ public final class CacCalculator {
         }
     }
 
-    /** The first won deal of a customer (earliest close, then smallest id). */
     /**
-     * An account's first won deal. The close time is kept as seconds and nanoseconds (same order as the
+     * A customer's first won deal (earliest close, then smallest id). The close time is kept as seconds and nanoseconds (same order as the
      * date-time, none of its three objects): there is one of these per customer, millions on big exports.
      */
     private record FirstWon(long closedSecond, int closedNano, String dealId, String channel, String campaign,
@@ -222,19 +221,7 @@ public final class CacCalculator {
         LocalDate end = lagged(s.dateEnd());
         if (!options.window().includes(start, end, s, AdsCalculator::describe)) return;
         if (byPlatform && s.campaign() != null && s.platform() != null) notePlatform(s.campaign(), s.platform());
-        Group g = lastKey.get(s.channel(), s.campaign(), s.platform(), start, end);
-        if (g == null) {
-            List<String> key = new ArrayList<>(dims.size());
-            for (Dimension d : dims) {
-                switch (d) {
-                    case CHANNEL: key.add(AdsCalculator.orNone(s.channel())); break;
-                    case CAMPAIGN: key.add(AdsCalculator.orNone(s.campaign())); break;
-                    case PLATFORM: key.add(AdsCalculator.orNone(s.platform())); break;
-                    default: key.add(Buckets.timeKey(d, start, end, s, AdsCalculator::describe)); break;
-                }
-            }
-            g = lastKey.put(s.channel(), s.campaign(), s.platform(), start, end, groups.computeIfAbsent(key, k -> new Group()));
-        }
+        Group g = lastKey.group(s, start, end, groups, Group::new);
         addSpend(g, s);
         addSpend(total, s);
     }

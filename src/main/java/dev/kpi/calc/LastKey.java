@@ -1,13 +1,17 @@
 package dev.kpi.calc;
 
+import dev.kpi.records.Spend;
 import dev.kpi.records.TimeGrain;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * A one-entry cache in front of a calculator's group map, for the per-row path of spend: exports come
+ * The group of a spend row in a calculator's group map (one for {@code kpi ads} and {@code kpi cac}), with a
+ * one-entry cache in front of the map, for the per-row path: exports come
  * sorted (by date, or by campaign then date), so consecutive rows usually fall in the same group. When
  * the parts of the key that {@code --by} uses (channel, campaign, platform) equal the previous row's and
  * the row's dates lie in the previous row's time buckets (the same month for {@code --by month}), the
@@ -19,6 +23,7 @@ import java.util.List;
  * {@code computeIfAbsent} maps that are merged into, never replaced.
  */
 final class LastKey<G> {
+    private final List<Dimension> dims;
     private final boolean channel;
     private final boolean campaign;
     private final boolean platform;
@@ -41,6 +46,7 @@ final class LastKey<G> {
     private G last;
 
     LastKey(List<Dimension> dims) {
+        this.dims = dims;
         boolean ch = false, ca = false, pl = false, t = false, ok = true;
         for (Dimension d : dims) {
             if (d == Dimension.CHANNEL) ch = true;
@@ -60,8 +66,28 @@ final class LastKey<G> {
         usable = ok;
     }
 
+    /**
+     * The group of a spend row whose period is {@code start}..{@code end} (lagged, for cac): the previous
+     * row's when the cache hits, else the one in {@code groups} under the row's key (channel, campaign,
+     * platform and time buckets in {@code --by} order), created when new.
+     */
+    G group(Spend s, LocalDate start, LocalDate end, Map<List<String>, G> groups, Supplier<G> create) {
+        G g = get(s.channel(), s.campaign(), s.platform(), start, end);
+        if (g != null) return g;
+        List<String> key = new ArrayList<>(dims.size());
+        for (Dimension d : dims) {
+            switch (d) {
+                case CHANNEL: key.add(AdsCalculator.orNone(s.channel())); break;
+                case CAMPAIGN: key.add(AdsCalculator.orNone(s.campaign())); break;
+                case PLATFORM: key.add(AdsCalculator.orNone(s.platform())); break;
+                default: key.add(Buckets.timeKey(d, start, end, s, AdsCalculator::describe)); break;
+            }
+        }
+        return put(s.channel(), s.campaign(), s.platform(), start, end, groups.computeIfAbsent(key, k -> create.get()));
+    }
+
     /** The group of the previous row when this row's key parts equal its and its dates lie in its buckets; else null. */
-    G get(String ch, String ca, String pl, LocalDate start, LocalDate end) {
+    private G get(String ch, String ca, String pl, LocalDate start, LocalDate end) {
         G g = last;
         if (g == null || !usable) return null;
         if (channel && !same(ch, lastChannel)) return null;
@@ -75,7 +101,7 @@ final class LastKey<G> {
         return g;
     }
 
-    G put(String ch, String ca, String pl, LocalDate start, LocalDate end, G g) {
+    private G put(String ch, String ca, String pl, LocalDate start, LocalDate end, G g) {
         lastChannel = ch;
         lastCampaign = ca;
         lastPlatform = pl;
