@@ -32,8 +32,7 @@ final class CostMapper extends RowMapper<Cost> {
         if (amount == null) throw bad(row, "amount", null, "required amount is empty", true);
         String currency = amount.currency();
         if (currency == null) currency = currencyCode(row, "currency");
-        if (currency == null) currency = ctx.headerCurrency().get("amount");
-        if (currency == null && ctx.settings() != null) currency = ctx.settings().currency();
+        if (currency == null) currency = ctx.defaultCurrency("amount");
         return new Cost(date, end, team, text(row, "category"), ctx.channels().normalize(text(row, "channel")),
                 currency, amount.micros());
     }

@@ -33,8 +33,7 @@ final class DealMapper extends RowMapper<Deal> {
         if (!mapping.has("stage") && !mapping.has("status") && !mapping.has("won")) {
             throw MissingColumn.of(ctx, "stage", "the deal stage, or a status/won column");
         }
-        String amountHeader = mapping.headerOf("amount");
-        amountInCompanyCurrency = amountHeader != null && amountHeader.toLowerCase(Locale.ROOT).contains("company currency");
+        amountInCompanyCurrency = amountInCompanyCurrency(mapping);
         if (ctx.preset() != null && ctx.preset().has(Preset.Option.STAGE_ENTRY_COLUMNS)) {
             List<String> header = mapping.header();
             for (int i = 0; i < header.size(); i++) {
@@ -45,6 +44,12 @@ final class DealMapper extends RowMapper<Deal> {
                 }
             }
         }
+    }
+
+    /** True when the amount is read from a column already in the company currency (HubSpot's "Amount in company currency"). */
+    static boolean amountInCompanyCurrency(ColumnMapping mapping) {
+        String header = mapping.headerOf("amount");
+        return header != null && header.toLowerCase(Locale.ROOT).contains("company currency");
     }
 
     @Override
@@ -69,8 +74,7 @@ final class DealMapper extends RowMapper<Deal> {
         if (amount != null && !amountInCompanyCurrency) {
             currency = amount.currency();
             if (currency == null) currency = currencyCode(row, "currency");
-            if (currency == null) currency = ctx.headerCurrency().get("amount");
-            if (currency == null && ctx.settings() != null) currency = ctx.settings().currency();
+            if (currency == null) currency = ctx.defaultCurrency("amount");
         }
         List<String> accounts = ids(row, "accountId");
         Map<String, LocalDateTime> stageDates = Map.of();

@@ -40,8 +40,7 @@ final class EmailMapper extends RowMapper<Email> {
             throw bad(row, mapping.has("delivered") ? "delivered" : "sent", null, "a send needs its delivered (or sent) count", true);
         }
         String channel = text(row, "channel");
-        if (channel == null && ctx.settings() != null) channel = ctx.settings().channel();
-        if (channel == null && ctx.preset() != null) channel = ctx.preset().channel();
+        if (channel == null) channel = ctx.defaultChannel();
         if (channel == null) channel = "Email Marketing";
         return new Email(date, text(row, "campaign"), text(row, "list"), ctx.channels().normalize(channel),
                 sent == null ? 0 : sent, delivered == null ? 0 : delivered, opens == null ? 0 : opens,

@@ -35,4 +35,25 @@ public record ReadContext(
         return new ReadContext(fileName, mapping, preset, settings, numbers, money, dates, reportRange, headerCurrency,
                 channels.chunkView(), stages, d);
     }
+
+    /**
+     * The currency of a money field whose cells name none: the one written in its header
+     * ("Amount spent (USD)"), else the input's configured {@code currency}; null when neither says.
+     */
+    public String defaultCurrency(String field) {
+        String c = headerCurrency.get(field);
+        return c != null || settings == null ? c : settings.currency();
+    }
+
+    /** The platform of rows that name none: the input's configured {@code platform}, else its preset's. */
+    public String defaultPlatform() {
+        String p = settings == null ? null : settings.platform();
+        return p != null || preset == null ? p : preset.platform();
+    }
+
+    /** The channel of rows that name none: the input's configured {@code channel}, else its preset's. */
+    public String defaultChannel() {
+        String c = settings == null ? null : settings.channel();
+        return c != null || preset == null ? c : preset.channel();
+    }
 }

@@ -78,8 +78,7 @@ final class SpendMapper extends RowMapper<Spend> {
             if (currency == null) currency = value.currency();
         }
         if (currency == null) currency = currencyCode(row, "currency");
-        if (currency == null) currency = ctx.headerCurrency().get("cost");
-        if (currency == null && ctx.settings() != null) currency = ctx.settings().currency();
+        if (currency == null) currency = ctx.defaultCurrency("cost");
 
         Long impressions = count(row, "impressions");
         if (impressions != null) present |= Spend.IMPRESSIONS;
@@ -91,11 +90,9 @@ final class SpendMapper extends RowMapper<Spend> {
         if (leads != null) present |= Spend.LEADS;
 
         String platform = text(row, "platform");
-        if (platform == null && ctx.settings() != null) platform = ctx.settings().platform();
-        if (platform == null && ctx.preset() != null) platform = ctx.preset().platform();
+        if (platform == null) platform = ctx.defaultPlatform();
         String channel = text(row, "channel");
-        if (channel == null && ctx.settings() != null) channel = ctx.settings().channel();
-        if (channel == null && ctx.preset() != null) channel = ctx.preset().channel();
+        if (channel == null) channel = ctx.defaultChannel();
 
         return new Spend(date, end, platform, ctx.channels().normalize(channel), campaign, text(row, "adGroup"),
                 currency, costMicros, impressions == null ? 0 : impressions, clicks == null ? 0 : clicks,

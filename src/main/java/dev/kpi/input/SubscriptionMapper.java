@@ -104,8 +104,7 @@ final class SubscriptionMapper extends RowMapper<Subscription> {
         }
         String currency = amount.currency();
         if (currency == null) currency = currencyCell(row);
-        if (currency == null) currency = ctx.headerCurrency().get(amountField);
-        if (currency == null && ctx.settings() != null) currency = ctx.settings().currency();
+        if (currency == null) currency = ctx.defaultCurrency(amountField);
 
         String status = text(row, "status");
         LocalDate end = null;

@@ -77,8 +77,7 @@ final class TouchpointMapper extends RowMapper<Touchpoint> {
         if (cost != null) {
             currency = cost.currency();
             if (currency == null) currency = currencyCode(row, "currency");
-            if (currency == null) currency = ctx.headerCurrency().get("cost");
-            if (currency == null && ctx.settings() != null) currency = ctx.settings().currency();
+            if (currency == null) currency = ctx.defaultCurrency("cost");
         }
         String channel = ctx.channels().normalize(source);
         Touchpoint first = new Touchpoint(journey, account, at, channel, source, campaign,

@@ -62,8 +62,7 @@ final class TrafficMapper extends RowMapper<Traffic> {
         String source = text(row, "source");
         String group = text(row, "channel");
         String channel = group != null ? fromChannelGroup(group) : source != null ? fromSourceMedium(source) : null;
-        if (channel == null && ctx.settings() != null) channel = ctx.settings().channel();
-        if (channel == null && ctx.preset() != null) channel = ctx.preset().channel();
+        if (channel == null) channel = ctx.defaultChannel();
         String page = raw(row, "page") == null ? null : raw(row, "page").strip();
         return new Traffic(date, end, page, ctx.channels().normalize(channel), source, text(row, "campaign"), sessions,
                 users == null ? 0 : users, engaged == null ? 0 : engaged, conversions == null ? 0 : conversions, present);

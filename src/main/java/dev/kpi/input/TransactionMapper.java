@@ -33,8 +33,7 @@ final class TransactionMapper extends RowMapper<Transaction> {
             micros = Math.subtractExact(micros, refunded.micros());
         }
         if (currency == null) currency = currencyCell(row);
-        if (currency == null) currency = ctx.headerCurrency().get("amount");
-        if (currency == null && ctx.settings() != null) currency = ctx.settings().currency();
+        if (currency == null) currency = ctx.defaultCurrency("amount");
         return new Transaction(id(row, "id"), customer, date, micros, currency, text(row, "status"));
     }
 
