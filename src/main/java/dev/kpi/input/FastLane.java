@@ -10,7 +10,6 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,15 +20,15 @@ import java.util.Map;
  * ISO dates, numbers such as {@code 1234.56}. Anything else (a {@code $}, a grouping comma, a
  * placeholder, an empty required value, a quoted cell) makes it return null, and the row goes through
  * the ordinary {@link RowMapper}, which reads, reports and skips exactly as it always does. A lane
- * therefore never changes a result; it only skips work. {@code FastLaneTest} checks that every record
- * a lane builds equals the mapper's.
+ * therefore never changes a result; it only skips work. {@code FastPathEquivalenceTest} checks that
+ * every record a lane builds equals the mapper's.
  *
- * <p>A lane belongs to one chunk's thread: its caches are not shared.
+ * <p>A lane belongs to one reader thread (it serves all the chunks that thread reads): its caches are not
+ * shared.
  */
 abstract class FastLane {
-    /** Fields a lane reads; a file that maps any other field of the type goes through the mapper. */
+    /** The file's mapping, conventions and defaults (its diagnostics are not used: lanes report nothing). */
     protected final ReadContext ctx;
-    private final Map<String, Integer> col = new HashMap<>();
 
     protected FastLane(ReadContext ctx) { this.ctx = ctx; }
 
@@ -65,10 +64,8 @@ abstract class FastLane {
 
     /** The column of a field, or -1. */
     protected final int column(String field) {
-        return col.computeIfAbsent(field, f -> {
-            int[] c = ctx.mapping().columns(f);
-            return c.length == 0 ? -1 : c[0];
-        });
+        int[] c = ctx.mapping().columns(field);
+        return c.length == 0 ? -1 : c[0];
     }
 
     /** Marker for "this cell needs the mapper". */
@@ -79,8 +76,6 @@ abstract class FastLane {
     }
 
     // ------------------------------------------------------------------ cells
-
-    private static boolean blank(byte b) { return b == ' ' || b == '\t' || (b >= 0x0A && b <= 0x0D) || (b >= 0x1C && b <= 0x1F); }
 
     /**
      * A text field as {@link RowMapper#text} gives it (the cell stripped; blank and placeholders are
@@ -93,7 +88,7 @@ abstract class FastLane {
         int e = row.end(c);
         if (s == e) return null;
         byte[] b = row.bytes();
-        if (row.kind(c) == RawRow.ASCII && !blank(b[s]) && !blank(b[e - 1])) {
+        if (row.kind(c) == RawRow.ASCII && !Character.isWhitespace(b[s]) && !Character.isWhitespace(b[e - 1])) {
             if (e - s <= 4 && isPlaceholder(b, s, e)) return null;
             return interner == null ? new String(b, s, e - s, StandardCharsets.ISO_8859_1) : interner.get(b, s, e);
         }
@@ -228,10 +223,14 @@ abstract class FastLane {
         private String[] values = new String[1024];
         private int size;
 
-        String get(byte[] b, int s, int e) {
+        private static int hash(byte[] b, int s, int e) {
             int h = 1;
             for (int i = s; i < e; i++) h = 31 * h + b[i];
-            h ^= h >>> 16;
+            return h ^ (h >>> 16);
+        }
+
+        String get(byte[] b, int s, int e) {
+            int h = hash(b, s, e);
             int mask = keys.length - 1;
             for (int i = h & mask; ; i = (i + 1) & mask) {
                 byte[] k = keys[i];
@@ -262,10 +261,7 @@ abstract class FastLane {
             int mask = keys.length - 1;
             for (int j = 0; j < ok.length; j++) {
                 if (ok[j] == null) continue;
-                int h = 1;
-                for (byte x : ok[j]) h = 31 * h + x;
-                h ^= h >>> 16;
-                int i = h & mask;
+                int i = hash(ok[j], 0, ok[j].length) & mask;
                 while (keys[i] != null) i = (i + 1) & mask;
                 keys[i] = ok[j];
                 values[i] = ov[j];
@@ -273,9 +269,8 @@ abstract class FastLane {
         }
     }
 
-
+    /** A currency cell as {@link RowMapper#currencyCode} reads it; the mapper for anything but a 3-letter code. */
     protected final String currencyCode(RawRow row, int c, Interner interner) throws Fallback {
-        if (empty(row, c)) return null;
         String v = text(row, c, interner);
         if (v == null) return null;
         String u = v.toUpperCase(Locale.ROOT);
@@ -287,39 +282,25 @@ abstract class FastLane {
 
     /** Ad-platform rows with a day column. */
     static final class SpendLane extends FastLane {
-        private final int date;
-        private final int campaign;
-        private final int cost;
-        private final int value;
-        private final int currency;
-        private final int impressions;
-        private final int clicks;
-        private final int conversions;
-        private final int leads;
-        private final int platform;
-        private final int channel;
-        private final int adGroup;
-        private final boolean skipEmptyCampaign;
+        private final int date = column("date");
+        private final int campaign = column("campaign");
+        private final int cost = column("cost");
+        private final int value = column("conversionValue");
+        private final int currency = column("currency");
+        private final int impressions = column("impressions");
+        private final int clicks = column("clicks");
+        private final int conversions = column("conversions");
+        private final int leads = column("leads");
+        private final int platform = column("platform");
+        private final int channel = column("channel");
+        private final int adGroup = column("adGroup");
+        private final boolean skipEmptyCampaign = ctx.preset() != null && ctx.preset().has(Preset.Option.SKIP_EMPTY_CAMPAIGN);
+        private final String defaultCurrency = ctx.defaultCurrency("cost");
+        private final String defaultPlatform = ctx.defaultPlatform();
+        private final String defaultChannel = ctx.defaultChannel();
         private final Interner names = new Interner();
-        private final String headerCurrency;
 
-        SpendLane(ReadContext ctx) {
-            super(ctx);
-            date = column("date");
-            campaign = column("campaign");
-            cost = column("cost");
-            value = column("conversionValue");
-            currency = column("currency");
-            impressions = column("impressions");
-            clicks = column("clicks");
-            conversions = column("conversions");
-            leads = column("leads");
-            platform = column("platform");
-            channel = column("channel");
-            adGroup = column("adGroup");
-            skipEmptyCampaign = ctx.preset() != null && ctx.preset().has(Preset.Option.SKIP_EMPTY_CAMPAIGN);
-            headerCurrency = ctx.headerCurrency().get("cost");
-        }
+        SpendLane(ReadContext ctx) { super(ctx); }
 
         @Override
         Object map(RawRow row, ChannelNames channels) {
@@ -341,8 +322,7 @@ abstract class FastLane {
                     present |= Spend.CONVERSION_VALUE;
                 }
                 String cur = currencyCode(row, currency, names);
-                if (cur == null) cur = headerCurrency;
-                if (cur == null && ctx.settings() != null) cur = ctx.settings().currency();
+                if (cur == null) cur = defaultCurrency;
                 long imp = 0;
                 if (!empty(row, impressions)) {
                     imp = count(row, impressions);
@@ -364,11 +344,9 @@ abstract class FastLane {
                     present |= Spend.LEADS;
                 }
                 String plat = text(row, platform, names);
-                if (plat == null && ctx.settings() != null) plat = ctx.settings().platform();
-                if (plat == null && ctx.preset() != null) plat = ctx.preset().platform();
+                if (plat == null) plat = defaultPlatform;
                 String ch = text(row, channel, names);
-                if (ch == null && ctx.settings() != null) ch = ctx.settings().channel();
-                if (ch == null && ctx.preset() != null) ch = ctx.preset().channel();
+                if (ch == null) ch = defaultChannel;
                 return new Spend(day, null, plat, channels.normalize(ch), camp, text(row, adGroup, names), cur, costMicros, imp, clk,
                         conv, valueMicros, ld, present);
             } catch (Fallback f) {
@@ -379,41 +357,24 @@ abstract class FastLane {
 
     /** Deals whose outcome comes from the stage name. */
     static final class DealLane extends FastLane {
-        private final int id;
-        private final int account;
-        private final int created;
-        private final int closed;
-        private final int stage;
-        private final int amount;
-        private final int currency;
-        private final int channel;
-        private final int campaign;
-        private final int owner;
-        private final int pipeline;
-        private final int lostReason;
-        private final boolean amountInCompanyCurrency;
-        private final String headerCurrency;
+        private final int id = column("id");
+        private final int account = column("accountId");
+        private final int created = column("created");
+        private final int closed = column("closed");
+        private final int stage = column("stage");
+        private final int amount = column("amount");
+        private final int currency = column("currency");
+        private final int channel = column("channel");
+        private final int campaign = column("campaign");
+        private final int owner = column("owner");
+        private final int pipeline = column("pipeline");
+        private final int lostReason = column("lostReason");
+        private final boolean amountInCompanyCurrency = DealMapper.amountInCompanyCurrency(ctx.mapping());
+        private final String defaultCurrency = ctx.defaultCurrency("amount");
         private final Interner names = new Interner();
         private final Map<String, Outcome> outcomes = new java.util.IdentityHashMap<>();
 
-        DealLane(ReadContext ctx) {
-            super(ctx);
-            id = column("id");
-            account = column("accountId");
-            created = column("created");
-            closed = column("closed");
-            stage = column("stage");
-            amount = column("amount");
-            currency = column("currency");
-            channel = column("channel");
-            campaign = column("campaign");
-            owner = column("owner");
-            pipeline = column("pipeline");
-            lostReason = column("lostReason");
-            String amountHeader = ctx.mapping().headerOf("amount");
-            amountInCompanyCurrency = amountHeader != null && amountHeader.toLowerCase(Locale.ROOT).contains("company currency");
-            headerCurrency = ctx.headerCurrency().get("amount");
-        }
+        DealLane(ReadContext ctx) { super(ctx); }
 
         /** A deal id as text: not interned (ids are many), and never one a spreadsheet turned into 1.2E+17. */
         private String id(RawRow row, int c) throws Fallback {
@@ -444,8 +405,7 @@ abstract class FastLane {
                     amountMicros = micros(row, amount);
                     if (!amountInCompanyCurrency) {
                         cur = currencyCode(row, currency, names);
-                        if (cur == null) cur = headerCurrency;
-                        if (cur == null && ctx.settings() != null) cur = ctx.settings().currency();
+                        if (cur == null) cur = defaultCurrency;
                     }
                 }
                 String acct = account(row, account);
