@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -92,8 +91,6 @@ public final class ChunkReader {
 
     private final Path path;
     private final String name;
-    private final char delimiter;
-    private final Charset charset;
     private final CsvTable table;
     private final int threads;
     private final long size;
@@ -107,8 +104,6 @@ public final class ChunkReader {
         this.table = table;
         this.path = table.source().path();
         this.name = table.source().name();
-        this.delimiter = table.delimiter();
-        this.charset = table.charset();
         this.threads = Math.max(1, threads);
         this.size = table.source().size();
         this.chunkBytes = Math.max(64, chunkBytes);
@@ -183,14 +178,13 @@ public final class ChunkReader {
                     r = parse(end, false, to, line, true, parts, buffers);
                 } else {
                     r = await(inFlight.removeFirst());
-                    if (r.start != end || r.needsExactLines || r.failure != null || !r.part.commit()) {
+                    if (r.start != end || r.retry || !r.part.commit()) {
                         // the guess was inside a quoted field, a row needs its real line, or the chunk named a
                         // channel differently from an earlier one: read it again, in order
                         r = parse(end, false, to, line, true, parts, buffers);
                         inOrder = true;
                     }
                 }
-                if (r.needsExactLines) throw new IllegalStateException("exact lines were given");
                 if (inOrder && !r.part.commit()) throw new IllegalStateException("a chunk read in order contradicts");
                 long offset = r.exact ? 0 : line;
                 main.merge(r.part, offset);
@@ -239,8 +233,8 @@ public final class ChunkReader {
         long lines;
         long rows;
         boolean exact;
-        boolean needsExactLines;
-        RuntimeException failure;
+        /** A chunk read ahead that must be read again in order (it needs exact lines, or failed). */
+        boolean retry;
         Part part;
         final List<SkippedLine> skipped = new ArrayList<>();
     }
@@ -257,41 +251,18 @@ public final class ChunkReader {
         byte[] buf = buffers.poll();
         if (buf == null) buf = new byte[chunkBytes + (64 << 10)];
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-            long bufStart = guess ? from - 1 : from;
+            long bufStart = guess ? guessStart(ch, from - 1) : from;
             int len = fill(ch, buf, 0, bufStart);
             int pos = 0;
-            if (guess) {
-                pos = -1;
-                while (pos < 0) {
-                    for (int i = 0; i < len; i++) {
-                        byte b = buf[i];
-                        if (b == '\n' || b == '\r') {
-                            if (b == '\r') {
-                                if (i + 1 >= len && bufStart + len < size) { pos = -2; break; } // need the next byte
-                                if (i + 1 < len && buf[i + 1] == '\n') i++;
-                            }
-                            pos = i + 1;
-                            break;
-                        }
-                    }
-                    if (pos == -1 && bufStart + len >= size) pos = len; // no line break until the end
-                    if (pos < 0) { // a very long line: keep searching further on
-                        long skip = pos == -2 ? len - 1 : len;
-                        bufStart += skip;
-                        len = fill(ch, buf, 0, bufStart);
-                        pos = -1;
-                    }
-                }
-            }
-            res.start = bufStart + pos;
+            res.start = bufStart;
             Diagnostics diag = new Diagnostics();
             res.part = parts.create(diag);
             if (res.start >= to) {
                 res.end = res.start;
                 return res;
             }
-            Tokenizer tok = new Tokenizer(delimiter);
-            RawRow row = RawRow.view(charset);
+            Tokenizer tok = new Tokenizer(table.delimiter());
+            RawRow row = RawRow.view(table.charset());
             long line = 0;
             while (bufStart + pos < to) {
                 int next = tok.next(buf, pos, len, bufStart + len >= size);
@@ -325,21 +296,46 @@ public final class ChunkReader {
             res.end = bufStart + pos;
             res.lines = line;
             return res;
-        } catch (NeedsExactLines e) {
-            res.needsExactLines = true;
-            return res;
         } catch (UncheckedIOException e) {
             throw new InputException(name + ": cannot read: " + e.getCause().getMessage(), e);
         } catch (RuntimeException e) {
             if (exact) throw e;
-            // a chunk read from a guessed start may fail only because the guess was wrong: decided at merge
-            res.failure = e;
+            // NeedsExactLines, or a failure that may come only from a wrong guess of the start: the chunk is
+            // read again, in order, when its turn to be merged comes (and fails then if the failure is real)
+            res.retry = true;
             return res;
         } catch (IOException e) {
             throw new InputException(name + ": cannot read: " + e.getMessage(), e);
         } finally {
             if (buf.length == chunkBytes + (64 << 10)) buffers.offer(buf);
         }
+    }
+
+    /**
+     * Where a chunk's first record starts if byte {@code at} is not inside a quoted field: just past the
+     * first line break at or after it (a CRLF counts whole), else the end of the file. Reads a small
+     * window, not the chunk.
+     */
+    private long guessStart(FileChannel ch, long at) throws IOException {
+        byte[] b = new byte[8192];
+        while (at < size) {
+            int len = fill(ch, b, 0, at);
+            if (len == 0) break;
+            int i = 0;
+            while (i < len && b[i] != '\n' && b[i] != '\r') i++;
+            if (i == len) {
+                at += len; // a very long line: search on
+            } else if (b[i] == '\n') {
+                return at + i + 1;
+            } else if (i + 1 < len) {
+                return at + i + (b[i + 1] == '\n' ? 2 : 1);
+            } else if (at + len >= size) {
+                return at + i + 1; // a CR that ends the file
+            } else {
+                at += i; // a CR that ends the window: read again from it, to see the byte after it
+            }
+        }
+        return size;
     }
 
     /** Reads from file position {@code at} into {@code buf[off..]}; returns the bytes read (short only at the end). */
