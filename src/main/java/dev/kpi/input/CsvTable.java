@@ -48,7 +48,6 @@ public final class CsvTable implements Closeable, Iterable<RawRow> {
     private final String[] normalizedHeader;
     private final boolean headerStartsWithLetter;
     private Charset charset;
-    private int bomLength;
     private boolean gzip;
     private long dataRows;
     private boolean iterated;
@@ -81,7 +80,6 @@ public final class CsvTable implements Closeable, Iterable<RawRow> {
                 cs = options.charset();
                 label = cs.name() + " (from config)";
             }
-            boolean gzip = !source.isStdin() && isGzip(source.path());
             if (enc.bomLength() > 0) in.skipNBytes(enc.bomLength());
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, cs), 1 << 16);
             reader.mark(1 << 20);
@@ -115,8 +113,7 @@ public final class CsvTable implements Closeable, Iterable<RawRow> {
             for (String h : headerRecord.values()) header.add(cleanHeader(h));
             CsvTable table = new CsvTable(source, label, delim, headerIndex + 1L, header, preamble, parser, headerIndex);
             table.charset = cs;
-            table.bomLength = enc.bomLength();
-            table.gzip = gzip;
+            table.gzip = source.wasGzip();
             for (int i = 0; i < preamble.size(); i++) {
                 if (!preamble.get(i).isBlank()) {
                     table.skipped.add(new SkippedLine(i + 1L, preamble.get(i), SkippedLine.Reason.PREAMBLE));
@@ -129,14 +126,6 @@ public final class CsvTable implements Closeable, Iterable<RawRow> {
         } catch (RuntimeException e) {
             closeQuietly(in);
             throw e;
-        }
-    }
-
-    private static boolean isGzip(java.nio.file.Path p) {
-        try (InputStream raw = java.nio.file.Files.newInputStream(p)) {
-            return raw.read() == 0x1f && raw.read() == 0x8b;
-        } catch (IOException e) {
-            return true; // unknown: not a candidate for the fast reader
         }
     }
 
@@ -249,9 +238,6 @@ public final class CsvTable implements Closeable, Iterable<RawRow> {
 
     /** The charset the file is decoded with. */
     Charset charset() { return charset; }
-
-    /** Bytes of the byte-order mark at the start of the file (0 when none). */
-    int bomLength() { return bomLength; }
 
     /** True when the file on disk is gzip-compressed. */
     boolean gzip() { return gzip; }

@@ -16,6 +16,7 @@ public final class InputSource {
     private final String name;
     private final Path path;
     private final InputStream stdin;
+    private boolean gzip;
 
     private InputSource(String name, Path path, InputStream stdin) {
         this.name = name;
@@ -50,6 +51,9 @@ public final class InputSource {
         }
     }
 
+    /** True when the last {@link #open} found gzip-compressed bytes (and un-gzipped them). */
+    public boolean wasGzip() { return gzip; }
+
     /** Opens the raw bytes, un-gzipped. Throws {@link InputException} with advice when the file is missing. */
     public InputStream open() {
         try {
@@ -59,7 +63,8 @@ public final class InputSource {
             int b1 = in.read();
             int b2 = in.read();
             in.reset();
-            if (b1 == 0x1f && b2 == 0x8b) return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+            gzip = b1 == 0x1f && b2 == 0x8b;
+            if (gzip) return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
             return in;
         } catch (NoSuchFileException e) {
             throw new InputException(name + ": no such file (check the path; use - to read standard input)");

@@ -181,6 +181,23 @@ class FastPathEquivalenceTest {
         assertEquals(625_000_000L, o.records().stream().mapToLong(r -> ((dev.kpi.records.Spend) r).cost()).sum());
     }
 
+    /** A gzipped export is not for the byte reader (it would read compressed bytes): it reads as the plain file does. */
+    @Test
+    void gzippedFilesKeepTheSequentialReader(@TempDir Path dir) throws IOException {
+        Path plain = Path.of("samples/google_ads.csv");
+        Path gz = dir.resolve("google_ads.csv.gz");
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            Files.copy(plain, out);
+        }
+        RecordReader.sampleRows = 1;
+        Outcome expected = read(plain, RecordType.SPEND, false, 0);
+        ChunkReader.minBytes = 0;
+        ChunkReader.defaultChunkBytes = 64;
+        Outcome actual = read(gz, RecordType.SPEND, true, 2);
+        assertEquals(expected.records(), actual.records());
+        assertEquals(expected.skipped(), actual.skipped());
+    }
+
     /** The byte-level placeholder check agrees with the mapper's on every short string over the relevant letters. */
     @Test
     void placeholderBytesAgreeWithTheMapper() {
