@@ -168,7 +168,6 @@ public final class RecordReader {
         private final class Acc<P> implements ChunkReader.Part {
             final P part;
             final RowMapper<?> rowMapper;
-            final Diagnostics diag;
             final BiConsumer<P, Object> add;
             final BiConsumer<P, P> merge;
             final SpendTotal total;
@@ -180,7 +179,6 @@ public final class RecordReader {
             Acc(P part, RowMapper<?> rowMapper, ReadContext ctx, BiConsumer<P, Object> add, BiConsumer<P, P> merge) {
                 this.part = part;
                 this.rowMapper = rowMapper;
-                this.diag = ctx.diagnostics();
                 this.ctx = ctx;
                 this.lane = lane(ctx);
                 this.add = add;
@@ -225,7 +223,7 @@ public final class RecordReader {
             }
 
             @Override
-            public Diagnostics diagnostics() { return diag; }
+            public Diagnostics diagnostics() { return ctx.diagnostics(); }
 
             @Override
             public boolean commit() { return context.channels().commit(ctx.channels()); }

@@ -66,18 +66,20 @@ public abstract class RowMapper<T> {
 
     /** First non-blank cell of the field's columns, raw (untrimmed); null when none. */
     protected final String raw(RawRow row, String field) {
-        for (int c : mapping.columns(field)) {
-            if (!row.isBlank(c)) return row.cell(c);
-        }
-        return null;
+        int c = firstNonBlank(row, field);
+        return c < 0 ? null : row.cell(c);
     }
 
     /** Like {@link #raw}, as characters: parsers read plain ASCII cells of the fast reader without a string. */
     private CharSequence rawChars(RawRow row, String field) {
-        for (int c : mapping.columns(field)) {
-            if (!row.isBlank(c)) return row.seq(c);
-        }
-        return null;
+        int c = firstNonBlank(row, field);
+        return c < 0 ? null : row.seq(c);
+    }
+
+    /** The first of the field's columns whose cell is not blank, or -1. */
+    private int firstNonBlank(RawRow row, String field) {
+        for (int c : mapping.columns(field)) if (!row.isBlank(c)) return c;
+        return -1;
     }
 
     /** Trimmed text; placeholders ({@code --}, {@code N/A}, …) are null. */
