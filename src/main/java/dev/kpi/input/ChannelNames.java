@@ -27,7 +27,10 @@ public final class ChannelNames {
     private final Map<String, String> configured;
     /** Lower-case value → the spelling that names the channel: the first one seen in file order. */
     private final Map<String, String> seen;
-    /** Raw cell text → channel, so a repeated value costs one hash lookup (bounded: distinct values only). */
+    /**
+     * Raw cell text → channel, so a repeated value costs one hash lookup (bounded: distinct values only).
+     * A chunk view keeps its own, for values the names seen so far did not know (one thread reads a chunk).
+     */
     private final Map<String, String> byRaw;
     /** For a chunk view: the names everything else comes from. */
     private final ChannelNames parent;
@@ -49,7 +52,7 @@ public final class ChannelNames {
         this.parent = parent;
         this.configured = parent.configured;
         this.seen = new HashMap<>();
-        this.byRaw = null;
+        this.byRaw = new HashMap<>();
     }
 
     /**
@@ -79,47 +82,27 @@ public final class ChannelNames {
      */
     public String normalize(String raw) {
         if (raw == null) return null;
-        if (parent != null) return viewLookup(raw);
-        String cached = byRaw.get(raw);
+        String cached = parent != null ? parent.byRaw.get(raw) : null;
+        if (cached == null) cached = byRaw.get(raw);
         if (cached != null) return cached;
+        String c = resolve(raw);
+        if (c != null && byRaw.size() < 100_000) byRaw.put(raw, c);
+        return c;
+    }
+
+    /** Configured names, then HubSpot's built-in ones, then the first spelling seen (by a view: earlier chunks' first). */
+    private String resolve(String raw) {
         String s = raw.strip();
         if (s.isEmpty()) return null;
         String key = s.toLowerCase(Locale.ROOT);
         String c = configured.get(key);
         if (c == null) c = BUILT_IN.get(key);
-        if (c == null) c = seen.get(key); // a known value needs no lock, even once the raw cache is full
-        if (c == null) {
-            synchronized (this) {
-                c = seen.computeIfAbsent(key, k -> s);
-            }
+        if (c == null && parent != null) c = parent.seen.get(key);
+        if (c == null) c = seen.get(key); // a known value needs no lock
+        if (c != null) return c;
+        if (parent != null) return seen.computeIfAbsent(key, k -> s); // a view: its chunk's thread only
+        synchronized (this) {
+            return seen.computeIfAbsent(key, k -> s);
         }
-        if (byRaw.size() < 100_000) byRaw.put(raw, c);
-        return c;
-    }
-
-    private String viewLookup(String raw) {
-        String cached = parent.byRaw.get(raw);
-        if (cached != null) return cached;
-        cached = localByRaw.get(raw);
-        if (cached != null) return cached;
-        String c = viewResolve(raw);
-        if (c != null && localByRaw.size() < 10_000) localByRaw.put(raw, c);
-        return c;
-    }
-
-    /** A chunk's own cache of values the names seen so far did not know (chunks are read by one thread). */
-    private final Map<String, String> localByRaw = new HashMap<>();
-
-    private String viewResolve(String raw) {
-        String s = raw.strip();
-        if (s.isEmpty()) return null;
-        String key = s.toLowerCase(Locale.ROOT);
-        String c = configured.get(key);
-        if (c != null) return c;
-        c = BUILT_IN.get(key);
-        if (c != null) return c;
-        c = parent.seen.get(key);
-        if (c != null) return c;
-        return seen.computeIfAbsent(key, k -> s);
     }
 }
