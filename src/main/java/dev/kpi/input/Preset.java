@@ -82,10 +82,13 @@ public final class Preset {
 
     /** True when {@code header} (as written in a file) matches the alias pattern. */
     public static boolean matches(String alias, String header) {
-        String a = Headers.normalize(alias);
-        String h = Headers.normalize(header);
-        if (a.endsWith("*")) return h.startsWith(a.substring(0, a.length() - 1));
-        return a.equals(h);
+        return matchesNormalized(Headers.normalize(alias), Headers.normalize(header));
+    }
+
+    /** {@link #matches} on names already normalised: equal, or for {@code name*} a header starting with it. */
+    static boolean matchesNormalized(String alias, String header) {
+        if (alias.endsWith("*")) return header.startsWith(alias.substring(0, alias.length() - 1));
+        return alias.equals(header);
     }
 
     /** Index of the first header matching any of the aliases, in alias priority order; -1 when none. */

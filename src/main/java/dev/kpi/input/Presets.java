@@ -476,8 +476,8 @@ public final class Presets {
 
     /**
      * Every alias of the presets of one record type, normalised once (header detection scores up to 60
-     * lines against all of them, at every start): exact names in a set, {@code name*} prefixes in a list.
-     * Same rule as {@link Preset#matches}.
+     * lines against all of them, at every start). Exact names go in a set; {@code name*} prefixes are
+     * tried one by one with {@link Preset#matchesNormalized}.
      */
     private static final class KnownHeaders {
         private final java.util.Set<String> exact = new java.util.HashSet<>();
@@ -489,8 +489,7 @@ public final class Presets {
                 for (List<String> as : p.aliases().values()) {
                     for (String alias : as) {
                         String a = Headers.normalize(alias);
-                        if (a.endsWith("*")) prefixes.add(a.substring(0, a.length() - 1));
-                        else exact.add(a);
+                        (a.endsWith("*") ? prefixes : exact).add(a);
                     }
                 }
             }
@@ -498,7 +497,7 @@ public final class Presets {
 
         boolean matches(String normalizedHeader) {
             if (exact.contains(normalizedHeader)) return true;
-            for (String p : prefixes) if (normalizedHeader.startsWith(p)) return true;
+            for (String p : prefixes) if (Preset.matchesNormalized(p, normalizedHeader)) return true;
             return false;
         }
     }
