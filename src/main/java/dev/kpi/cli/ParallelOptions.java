@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 /** How many threads read large inputs (commands whose calculators merge partial results). */
 public final class ParallelOptions {
     @Option(names = "--threads", paramLabel = "N",
-            description = "Threads for reading large files (default: $KPI_THREADS, else the number of CPUs). 1 reads sequentially.")
+            description = "Threads for reading large files (default: $KPI_THREADS, else the number of CPUs).")
     Integer threads;
 
     /** The thread count: the option, else {@code KPI_THREADS}, else the available processors. */
