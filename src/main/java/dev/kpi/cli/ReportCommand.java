@@ -95,23 +95,16 @@ public abstract class ReportCommand implements Callable<Integer> {
         return new InputResolver(config, env).resolve(type, cliFiles);
     }
 
-    /** Streams every record of the given inputs to {@code sink}, noting currencies for the reporting currency. */
-    @SuppressWarnings("unchecked")
+    /** Streams every record of the given inputs to {@code sink}, in file order, noting currencies for the reporting currency. */
     protected <T> long read(RecordType type, List<InputSpec> specs, Consumer<T> sink) {
-        long n = 0;
-        for (InputSpec spec : specs) {
-            n += reader.read(spec, type, r -> {
-                noteCurrency(r);
-                sink.accept((T) r);
-            });
-        }
-        return n;
+        return read(type, specs, sink, null, Consumer<T>::accept, null, 0);
     }
 
     /**
      * Reads every record of the inputs into {@code calc}. Large files are read on {@code threads} threads,
      * each chunk into its own calculator from {@code newCalc}, merged in file order with {@code merge}:
-     * the result equals a sequential read because the calculators' merges are exact.
+     * the result equals a sequential read because the calculators' merges are exact. With {@code newCalc}
+     * null, or {@code threads} 0, every record goes to {@code calc} in file order.
      */
     @SuppressWarnings("unchecked")
     protected <C, T> long read(RecordType type, List<InputSpec> specs, C calc, Supplier<C> newCalc, BiConsumer<C, T> add,
@@ -119,7 +112,7 @@ public abstract class ReportCommand implements Callable<Integer> {
         long n = 0;
         for (InputSpec spec : specs) {
             Slot<C> main = new Slot<>(calc);
-            n += reader.read(spec, type, main, () -> new Slot<>(newCalc.get()), (slot, r) -> {
+            n += reader.read(spec, type, main, newCalc == null ? null : () -> new Slot<>(newCalc.get()), (slot, r) -> {
                 slot.note(r);
                 add.accept(slot.calc, (T) r);
             }, (a, b) -> {
@@ -149,11 +142,6 @@ public abstract class ReportCommand implements Callable<Integer> {
         if (r instanceof Cost) return ((Cost) r).currency();
         if (r instanceof Deal && ((Deal) r).hasAmount()) return ((Deal) r).currency();
         return null;
-    }
-
-    private void noteCurrency(Object r) {
-        String c = currencyOf(r);
-        if (c != null) currencies.add(c);
     }
 
     /**
