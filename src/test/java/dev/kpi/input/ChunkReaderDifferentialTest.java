@@ -586,9 +586,16 @@ class ChunkReaderDifferentialTest {
         }
     }
 
+    /** Writes each text to its own file named {@code prefix-i.csv} and compares the two readers on it. */
+    private void assertEachSame(String prefix, String... texts) throws IOException {
+        for (int i = 0; i < texts.length; i++) {
+            assertSame(write(prefix + "-" + i + ".csv", texts[i]), CsvTable.Options.detect(null));
+        }
+    }
+
     @Test
     void noFinalNewline() throws IOException {
-        String[] cases = {
+        assertEachSame("no-final-newline",
             "Campaign,Cost\nBrand,1.00\nSearch,2.00",
             "Campaign,Cost\nBrand,1.00\nSearch,\"2.00\"",
             "Campaign,Cost\nBrand,1.00\nSearch,",
@@ -599,24 +606,16 @@ class ChunkReaderDifferentialTest {
             "Campaign,Cost\nBrand,1.00\n   ",
             "Campaign,Cost",
             "Campaign,Cost\n",
-            "\uFEFFCampaign;Cost\nBrand;1,00\nSearch;é中文😀",
-        };
-        for (int i = 0; i < cases.length; i++) {
-            assertSame(write("no-final-newline-" + i + ".csv", cases[i]), CsvTable.Options.detect(null));
-        }
+            "\uFEFFCampaign;Cost\nBrand;1,00\nSearch;é中文😀");
     }
 
     @Test
     void onlyDataLineIsATotalsRow() throws IOException {
-        String[] cases = {
+        assertEachSame("only-total",
             "Campaign,Cost,Clicks\nTotal: Account,12.00,5\n",
             "Campaign,Cost,Clicks\r\nTotal: Account,12.00,5",
             "Campaign,Cost,Clicks\n,Total: Campaign,\"1,000\"\n\n",
-            "Opportunity Name,Amount\n\"Grand Totals (3 records)\",\"1,500.00\"\n",
-        };
-        for (int i = 0; i < cases.length; i++) {
-            assertSame(write("only-total-" + i + ".csv", cases[i]), CsvTable.Options.detect(null));
-        }
+            "Opportunity Name,Amount\n\"Grand Totals (3 records)\",\"1,500.00\"\n");
     }
 
     @Test
