@@ -82,27 +82,6 @@ public final class CacCalculator {
         }
     }
 
-    /**
-     * A customer's first won deal (earliest close, then smallest id). The close time is kept as seconds and nanoseconds (same order as the
-     * date-time, none of its three objects): there is one of these per customer, millions on big exports.
-     */
-    private record FirstWon(long closedSecond, int closedNano, String dealId, String channel, String campaign,
-                            String contactId, String accountId) {
-        static FirstWon of(Deal d) {
-            LocalDateTime t = d.closed();
-            return new FirstWon(t.toEpochSecond(ZoneOffset.UTC), t.getNano(), d.id(), d.channel(), d.campaign(),
-                    d.contactIds() == null || d.contactIds().isEmpty() ? null : d.contactIds().get(0), d.accountId());
-        }
-
-        boolean before(FirstWon o) {
-            if (closedSecond != o.closedSecond) return closedSecond < o.closedSecond;
-            if (closedNano != o.closedNano) return closedNano < o.closedNano;
-            return dealId.compareTo(o.dealId) < 0;
-        }
-
-        LocalDate closedDay() { return LocalDate.ofEpochDay(Math.floorDiv(closedSecond, 86_400L)); }
-    }
-
     /** The earliest lead of an account (the leads given have a creation date); ties by id, channel, campaign. */
     private record LeadOrigin(LocalDateTime created, String id, String channel, String campaign) {
         boolean before(LeadOrigin o) {
@@ -180,7 +159,11 @@ public final class CacCalculator {
     private final Map<List<String>, Group> leadGroups = new HashMap<>();
     private final Group total = new Group();
     private final Group unallocated = new Group();
-    private final Map<String, FirstWon> firstWon = new HashMap<>();
+    /**
+     * Each customer's first won deal (earliest close, then smallest id), by {@link Deal#customerKey}: one entry
+     * per customer, close to a million on big exports, so kept in primitive arrays rather than objects.
+     */
+    private final FirstWonTable firstWon = new FirstWonTable();
     /** Leads with an id, one entry per id; counted at {@link #finish}. Leads without an id are counted as they come. */
     private final Map<String, LeadState> leadById = new HashMap<>();
     /** Lead rows with an id; minus the distinct ids, the rows that repeated one. */
@@ -338,7 +321,10 @@ public final class CacCalculator {
             wonWithoutCloseDate++;
             return;
         }
-        firstWon.merge(d.customerKey(), FirstWon.of(d), (a, b) -> a.before(b) ? a : b);
+        LocalDateTime t = d.closed();
+        List<String> contacts = d.contactIds();
+        firstWon.offer(d.customerKey(), t.toEpochSecond(ZoneOffset.UTC), t.getNano(), d.id(), d.channel(), d.campaign(),
+                contacts == null || contacts.isEmpty() ? null : contacts.get(0), d.accountId());
     }
 
     public void merge(CacCalculator o) {
@@ -346,7 +332,7 @@ public final class CacCalculator {
         o.leadGroups.forEach((k, g) -> leadGroups.computeIfAbsent(k, x -> new Group()).merge(g));
         total.merge(o.total);
         unallocated.merge(o.unallocated);
-        o.firstWon.forEach((k, f) -> firstWon.merge(k, f, (a, b) -> a.before(b) ? a : b));
+        firstWon.mergeFrom(o.firstWon);
         o.leadById.forEach((k, st) -> {
             LeadState mine = leadById.get(k);
             if (mine == null) {
@@ -397,18 +383,20 @@ public final class CacCalculator {
         groups.forEach((k, g) -> all.computeIfAbsent(k, x -> new Group()).merge(g));
         leadCounts.forEach((k, g) -> all.computeIfAbsent(resolvePlatform(k), x -> new Group()).merge(g));
         long customers = 0;
-        for (FirstWon f : firstWon.values()) {
-            LocalDate day = f.closedDay();
+        for (int i = 0; i < firstWon.size(); i++) {
+            LocalDate day = firstWon.closedDay(i);
             if (!options.window().contains(day)) continue;
-            String channel = f.channel();
-            String campaign = f.campaign();
+            String channel = firstWon.channel(i);
+            String campaign = firstWon.campaign(i);
             if (channel == null || campaign == null) {
-                LeadState lead = f.contactId() == null ? null : leadById.get(f.contactId());
+                String contactId = firstWon.contactId(i);
+                LeadState lead = contactId == null ? null : leadById.get(contactId);
                 if (lead != null && lead.created != null) { // the contact's lead (one with a creation date)
                     if (channel == null) channel = lead.channel;
                     if (campaign == null) campaign = lead.campaign;
                 } else {
-                    LeadOrigin origin = f.accountId() == null ? null : leadByAccount.get(f.accountId());
+                    String accountId = firstWon.accountId(i);
+                    LeadOrigin origin = accountId == null ? null : leadByAccount.get(accountId);
                     if (origin != null) {
                         if (channel == null) channel = origin.channel();
                         if (campaign == null) campaign = origin.campaign();
