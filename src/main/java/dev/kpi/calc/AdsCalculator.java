@@ -2,6 +2,7 @@ package dev.kpi.calc;
 
 import dev.kpi.records.Fx;
 import dev.kpi.records.Micros;
+import dev.kpi.records.Projection;
 import dev.kpi.records.Spend;
 
 import java.math.BigDecimal;
@@ -36,7 +37,6 @@ public final class AdsCalculator {
 
     /** Running sums for one group. {@code xFor*} are the parts restricted to rows reporting both sides. */
     static final class Totals {
-        long rows;
         int present;
         long impressions;
         long clicks;
@@ -59,7 +59,6 @@ public final class AdsCalculator {
         final ConversionPlatforms conversionPlatforms = new ConversionPlatforms();
 
         void add(Spend s) {
-            rows++;
             int p = s.present();
             present |= p;
             impressions += s.impressions();
@@ -83,7 +82,6 @@ public final class AdsCalculator {
         }
 
         void merge(Totals o) {
-            rows += o.rows;
             present |= o.present;
             impressions += o.impressions;
             clicks += o.clicks;
@@ -112,6 +110,9 @@ public final class AdsCalculator {
         this.window = window;
         this.lastKey = new LastKey<>(this.dims);
     }
+
+    /** What {@link #add} reads of a spend row (see {@link Projection}): rows that agree on it may come summed. */
+    public Projection projection() { return LastKey.projection(dims, window); }
 
     public void add(Spend s) {
         if (!window.includes(s.date(), s.dateEnd(), s, AdsCalculator::describe)) return;

@@ -5,6 +5,7 @@ import dev.kpi.records.Deal;
 import dev.kpi.records.Fx;
 import dev.kpi.records.Lead;
 import dev.kpi.records.Outcome;
+import dev.kpi.records.Projection;
 import dev.kpi.records.Spend;
 import dev.kpi.records.Team;
 
@@ -193,6 +194,9 @@ public final class CacCalculator {
         this.byPlatform = dims.contains(Dimension.PLATFORM);
         this.lastKey = new LastKey<>(dims);
     }
+
+    /** What {@link #add(Spend)} reads of a spend row (see {@link Projection}): what {@code kpi ads} reads for the same grouping. */
+    public Projection projection() { return LastKey.projection(dims, options.window()); }
 
     private LocalDate lagged(LocalDate d) {
         return d == null || options.spendLagMonths() == 0 ? d : d.plusMonths(options.spendLagMonths());

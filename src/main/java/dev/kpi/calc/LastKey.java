@@ -1,5 +1,6 @@
 package dev.kpi.calc;
 
+import dev.kpi.records.Projection;
 import dev.kpi.records.Spend;
 import dev.kpi.records.TimeGrain;
 
@@ -44,6 +45,23 @@ final class LastKey<G> {
     private long bucketFirst;
     private long bucketLast;
     private G last;
+
+    /**
+     * What a calculator that groups spend rows by {@code dims} and keeps those in {@code window} reads of them
+     * (see {@link Projection}): the platform (conversions summed over several platforms are flagged), the
+     * channel, currency and metrics present, plus the date when a time dimension or a bounded window needs
+     * it, and the campaign when grouping by campaign or by platform ({@code kpi cac} finds a campaign's
+     * platform from spend rows). Any other dimension reads every field.
+     */
+    static Projection projection(List<Dimension> dims, Window window) {
+        boolean time = false, campaign = false;
+        for (Dimension d : dims) {
+            if (d.isTime()) time = true;
+            else if (d == Dimension.CAMPAIGN || d == Dimension.PLATFORM) campaign = true;
+            else if (d != Dimension.CHANNEL) return Projection.ALL;
+        }
+        return new Projection(true, time || !window.isOpen(), campaign);
+    }
 
     LastKey(List<Dimension> dims) {
         this.dims = dims;

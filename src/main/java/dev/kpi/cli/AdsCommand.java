@@ -34,7 +34,7 @@ public final class AdsCommand extends ReportCommand {
         if (in.isEmpty()) throw KpiException.usage("kpi ads needs --spend FILE (ad-platform exports), or spend inputs in kpi.yaml");
         AdsCalculator calc = new AdsCalculator(dims, period.window());
         read(RecordType.SPEND, in, calc, () -> new AdsCalculator(dims, period.window()), (AdsCalculator c, Spend s) -> c.add(s),
-                AdsCalculator::merge, parallel.threads(env));
+                AdsCalculator::merge, parallel.threads(env), calc.projection());
         return finish(calc::finish);
     }
 }

@@ -7,6 +7,7 @@ import dev.kpi.input.InputSpec;
 import dev.kpi.records.Cost;
 import dev.kpi.records.Deal;
 import dev.kpi.records.Lead;
+import dev.kpi.records.Projection;
 import dev.kpi.records.RecordType;
 import dev.kpi.records.Spend;
 import picocli.CommandLine.Command;
@@ -68,14 +69,15 @@ public final class CacCommand extends ReportCommand {
         CacCalculator.Options options = new CacCalculator.Options(dims, period.window(), spendLag, arpa, grossMargin, ltv);
         CacCalculator calc = new CacCalculator(options);
         int threads = parallel.threads(env);
+        Projection projection = calc.projection();
         read(RecordType.SPEND, spendIn, calc, () -> new CacCalculator(options), (CacCalculator c, Spend s) -> c.add(s),
-                CacCalculator::merge, threads);
+                CacCalculator::merge, threads, projection);
         read(RecordType.COSTS, costsIn, calc, () -> new CacCalculator(options), (CacCalculator c, Cost x) -> c.add(x),
-                CacCalculator::merge, threads);
+                CacCalculator::merge, threads, projection);
         read(RecordType.LEADS, leadsIn, calc, () -> new CacCalculator(options), (CacCalculator c, Lead l) -> c.add(l),
-                CacCalculator::merge, threads);
+                CacCalculator::merge, threads, projection);
         read(RecordType.DEALS, dealsIn, calc, () -> new CacCalculator(options), (CacCalculator c, Deal d) -> c.add(d),
-                CacCalculator::merge, threads);
+                CacCalculator::merge, threads, projection);
         return finish(calc::finish);
     }
 }

@@ -10,6 +10,7 @@ import dev.kpi.input.RecordReader;
 import dev.kpi.records.Cost;
 import dev.kpi.records.Deal;
 import dev.kpi.records.Fx;
+import dev.kpi.records.Projection;
 import dev.kpi.records.RecordType;
 import dev.kpi.records.Spend;
 import dev.kpi.render.Format;
@@ -97,18 +98,19 @@ public abstract class ReportCommand implements Callable<Integer> {
 
     /** Streams every record of the given inputs to {@code sink}, in file order, noting currencies for the reporting currency. */
     protected <T> long read(RecordType type, List<InputSpec> specs, Consumer<T> sink) {
-        return read(type, specs, sink, null, Consumer<T>::accept, null, 0);
+        return read(type, specs, sink, null, Consumer<T>::accept, null, 0, Projection.ALL);
     }
 
     /**
      * Reads every record of the inputs into {@code calc}. Large files are read on {@code threads} threads,
      * each chunk into its own calculator from {@code newCalc}, merged in file order with {@code merge}:
      * the result equals a sequential read because the calculators' merges are exact. With {@code newCalc}
-     * null, or {@code threads} 0, every record goes to {@code calc} in file order.
+     * null, or {@code threads} 0, every record goes to {@code calc} in file order. {@code projection} is what
+     * {@code add} reads of a record: rows that agree on it may arrive summed (see {@link Projection}).
      */
     @SuppressWarnings("unchecked")
     protected <C, T> long read(RecordType type, List<InputSpec> specs, C calc, Supplier<C> newCalc, BiConsumer<C, T> add,
-                               BiConsumer<C, C> merge, int threads) {
+                               BiConsumer<C, C> merge, int threads, Projection projection) {
         long n = 0;
         for (InputSpec spec : specs) {
             Slot<C> main = new Slot<>(calc);
@@ -118,7 +120,7 @@ public abstract class ReportCommand implements Callable<Integer> {
             }, (a, b) -> {
                 merge.accept(a.calc, b.calc);
                 a.currencies.addAll(b.currencies);
-            }, threads, console.progress(spec.source().name()));
+            }, threads, projection, console.progress(spec.source().name()));
             currencies.addAll(main.currencies);
         }
         return n;

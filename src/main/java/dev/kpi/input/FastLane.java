@@ -119,37 +119,33 @@ abstract class FastLane {
         return c < 0 || c >= row.size() || row.start(c) == row.end(c);
     }
 
-    /** {@code -?digits(.digits{1,6})?} as micros; the mapper for anything else. */
+    private static final long[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
+
+    /** {@code -?digits{1,12}(.digits{1,6})?} as micros; the mapper for anything else. */
     protected static long micros(RawRow row, int c) throws Fallback {
         if (row.kind(c) != RawRow.ASCII) throw Fallback.INSTANCE;
         byte[] b = row.bytes();
         int i = row.start(c);
         int e = row.end(c);
-        boolean neg = false;
-        if (i < e && b[i] == '-') {
-            neg = true;
-            i++;
-        }
-        long whole = 0;
-        int digits = 0;
-        while (i < e && b[i] >= '0' && b[i] <= '9') {
-            whole = whole * 10 + (b[i++] - '0');
-            if (++digits > 12) throw Fallback.INSTANCE;
-        }
-        if (digits == 0) throw Fallback.INSTANCE;
-        long frac = 0;
-        int scale = 0;
-        if (i < e && b[i] == '.') {
-            i++;
-            while (i < e && b[i] >= '0' && b[i] <= '9') {
-                frac = frac * 10 + (b[i++] - '0');
-                if (++scale > 6) throw Fallback.INSTANCE;
+        boolean neg = i < e && b[i] == '-';
+        if (neg) i++;
+        int first = i;
+        int dot = -1;
+        long v = 0;
+        for (; i < e; i++) {
+            int d = b[i] - '0';
+            if (d >= 0 && d <= 9) {
+                v = v * 10 + d;
+            } else if (d == '.' - '0' && dot < 0) {
+                dot = i;
+            } else {
+                throw Fallback.INSTANCE;
             }
-            if (scale == 0) throw Fallback.INSTANCE;
         }
-        if (i != e) throw Fallback.INSTANCE;
-        while (scale++ < 6) frac *= 10;
-        long v = whole * 1_000_000L + frac;
+        int whole = (dot < 0 ? e : dot) - first;
+        int scale = dot < 0 ? 0 : e - dot - 1;
+        if (whole == 0 || whole > 12 || scale > 6 || (dot >= 0 && scale == 0)) throw Fallback.INSTANCE;
+        v *= POW10[6 - scale];
         return neg ? -v : v;
     }
 
@@ -193,6 +189,20 @@ abstract class FastLane {
             days[k] = v;
         }
         return v;
+    }
+
+    /** Throws unless the cell is a {@code yyyy-MM-dd} date {@link #date} reads (without looking up the date itself). */
+    static void checkDate(RawRow row, int c) throws Fallback {
+        if (row.kind(c) != RawRow.ASCII || row.end(c) - row.start(c) != 10) throw Fallback.INSTANCE;
+        byte[] b = row.bytes();
+        int s = row.start(c);
+        if (b[s + 4] != '-' || b[s + 7] != '-') throw Fallback.INSTANCE;
+        int y = digit(b[s]) * 1000 + digit(b[s + 1]) * 100 + digit(b[s + 2]) * 10 + digit(b[s + 3]);
+        int m = digit(b[s + 5]) * 10 + digit(b[s + 6]);
+        int d = digit(b[s + 8]) * 10 + digit(b[s + 9]);
+        if (y < RowMapper.FIRST_YEAR || y > RowMapper.LAST_YEAR || m < 1 || m > 12 || d < 1) throw Fallback.INSTANCE;
+        int last = m == 2 ? (java.time.Year.isLeap(y) ? 29 : 28) : (m == 4 || m == 6 || m == 9 || m == 11) ? 30 : 31;
+        if (d > last) throw Fallback.INSTANCE;
     }
 
     protected final LocalDate date(RawRow row, int c) throws Fallback {
@@ -282,19 +292,20 @@ abstract class FastLane {
 
     /** Ad-platform rows with a day column. */
     static final class SpendLane extends FastLane {
-        private final int date = column("date");
-        private final int campaign = column("campaign");
-        private final int cost = column("cost");
-        private final int value = column("conversionValue");
-        private final int currency = column("currency");
-        private final int impressions = column("impressions");
-        private final int clicks = column("clicks");
-        private final int conversions = column("conversions");
-        private final int leads = column("leads");
-        private final int platform = column("platform");
-        private final int channel = column("channel");
+        // columns (package-private: the SpendCombiner reads the same cells)
+        final int date = column("date");
+        final int campaign = column("campaign");
+        final int cost = column("cost");
+        final int value = column("conversionValue");
+        final int currency = column("currency");
+        final int impressions = column("impressions");
+        final int clicks = column("clicks");
+        final int conversions = column("conversions");
+        final int leads = column("leads");
+        final int platform = column("platform");
+        final int channel = column("channel");
         private final int adGroup = column("adGroup");
-        private final boolean skipEmptyCampaign = ctx.preset() != null && ctx.preset().has(Preset.Option.SKIP_EMPTY_CAMPAIGN);
+        final boolean skipEmptyCampaign = ctx.preset() != null && ctx.preset().has(Preset.Option.SKIP_EMPTY_CAMPAIGN);
         private final String defaultCurrency = ctx.defaultCurrency("cost");
         private final String defaultPlatform = ctx.defaultPlatform();
         private final String defaultChannel = ctx.defaultChannel();

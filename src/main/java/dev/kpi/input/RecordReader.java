@@ -13,6 +13,7 @@ import dev.kpi.input.value.NumberLocale;
 import dev.kpi.input.value.NumberParser;
 import dev.kpi.input.value.ValueException;
 import dev.kpi.records.Micros;
+import dev.kpi.records.Projection;
 import dev.kpi.records.RecordType;
 
 import java.nio.charset.Charset;
@@ -74,9 +75,9 @@ public final class RecordReader {
      * {@link Opened#stream(Object, Supplier, BiConsumer, BiConsumer, int, ChunkReader.Progress)}).
      */
     public <P> long read(InputSpec spec, RecordType type, P main, Supplier<P> newPart, BiConsumer<P, Object> add,
-                         BiConsumer<P, P> merge, int threads, ChunkReader.Progress progress) {
+                         BiConsumer<P, P> merge, int threads, Projection projection, ChunkReader.Progress progress) {
         try (Opened o = open(spec, type)) {
-            return o.stream(main, newPart, add, merge, threads, progress);
+            return o.stream(main, newPart, add, merge, threads, projection, progress);
         }
     }
 
@@ -117,7 +118,7 @@ public final class RecordReader {
 
         /** Maps every data row to a record; returns the number of records. */
         public long stream(Consumer<Object> sink) {
-            return stream(sink, null, (c, rec) -> c.accept(rec), null, 0, ChunkReader.Progress.NONE);
+            return stream(sink, null, (c, rec) -> c.accept(rec), null, 0, Projection.ALL, ChunkReader.Progress.NONE);
         }
 
         /**
@@ -125,10 +126,13 @@ public final class RecordReader {
          * on {@code threads} threads: each chunk fills its own part from {@code newPart}, and parts are
          * merged into {@code main} in file order, so the result is the one a sequential read gives when
          * {@code merge} is exact (as the calculators' merges are). With {@code newPart} null, or
-         * {@code threads} 0, everything goes to {@code main} in file order. Returns the number of records.
+         * {@code threads} 0, everything goes to {@code main} in file order. {@code projection} says what
+         * {@code add} reads of the records (rows may then arrive summed, see {@link Projection}). Returns the
+         * number of data rows read into records.
          */
         public <P> long stream(P main, Supplier<P> newPart, BiConsumer<P, Object> add, BiConsumer<P, P> merge,
-                               int threads, ChunkReader.Progress progress) {
+                               int threads, Projection projection, ChunkReader.Progress progress) {
+            this.projection = projection;
             Acc<P> acc = new Acc<>(main, mapper, context, add, merge);
             for (RawRow r : sample) acc.row(r);
             if (newPart != null && threads > 0 && parallelSafe(mapping.schema().type()) && sample.size() == sampleRows
@@ -143,6 +147,7 @@ public final class RecordReader {
             } else {
                 while (rest.hasNext()) acc.row(rest.next());
             }
+            acc.finish();
             noteSkipped();
             if (acc.total != null) acc.total.compare();
             if (acc.records == 0 && diagnostics != null) {
@@ -151,6 +156,8 @@ public final class RecordReader {
             }
             return acc.records;
         }
+
+        private Projection projection = Projection.ALL;
 
         /** Lanes keep only caches, so each thread keeps one for all the chunks it reads. */
         private final ThreadLocal<Optional<FastLane>> lanes = new ThreadLocal<>();
@@ -173,6 +180,8 @@ public final class RecordReader {
             final SpendTotal total;
             final Consumer<Object> sink;
             final FastLane lane;
+            /** Sums rows the consumer cannot tell apart (null when it reads every field, or there is no lane). */
+            final SpendCombiner combiner;
             final ReadContext ctx;
             long records;
 
@@ -181,6 +190,7 @@ public final class RecordReader {
                 this.rowMapper = rowMapper;
                 this.ctx = ctx;
                 this.lane = lane(ctx);
+                this.combiner = checkLanes ? null : SpendCombiner.of(lane, projection);
                 this.add = add;
                 this.merge = merge;
                 this.total = mapping.schema().type() == RecordType.SPEND && mapping.has("cost") ? new SpendTotal() : null;
@@ -192,6 +202,10 @@ public final class RecordReader {
 
             @Override
             public void row(RawRow row) {
+                if (combiner != null && combiner.add(row, ctx.channels())) {
+                    if (combiner.full()) records += combiner.emit(sink);
+                    return;
+                }
                 if (lane != null) {
                     Object rec = lane.map(row, ctx.channels());
                     if (rec != null) {
@@ -220,6 +234,11 @@ public final class RecordReader {
                 merge.accept(part, o.part);
                 records += o.records;
                 if (total != null) total.merge(o.total);
+            }
+
+            @Override
+            public void finish() {
+                if (combiner != null) records += combiner.emit(sink);
             }
 
             @Override

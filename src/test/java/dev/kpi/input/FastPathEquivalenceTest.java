@@ -58,7 +58,7 @@ class FastPathEquivalenceTest {
         try (RecordReader.Opened o = reader.open(new InputSpec(InputSource.file(file), null), type)) {
             List<Object> main = new ArrayList<>();
             long n = o.stream(main, parallel ? ArrayList::new : null, List::add, List::addAll, parallel ? threads : 0,
-                    ChunkReader.Progress.NONE);
+                    dev.kpi.records.Projection.ALL, ChunkReader.Progress.NONE);
             for (SkippedLine s : o.table.skipped()) skipped.add(s.line() + " " + s.reason() + " " + s.text());
             return new Outcome(main, d.badValues(), d.badCount(), d.skippedRows(), d.notes(), d.warnings(), skipped, n);
         }

@@ -1,0 +1,86 @@
+package dev.kpi.input;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Random;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * The byte-level cell readers of the fast lanes against independent oracles: {@code micros} against
+ * {@link BigDecimal} on the grammar it promises ({@code -?digits{1,12}(.digits{1,6})?}, anything else
+ * goes to the mapper), {@code checkDate} against {@link LocalDate#parse} for every day the lanes accept and
+ * the invalid ones around them.
+ */
+class FastLaneCellsTest {
+    private static final Pattern PLAIN = Pattern.compile("-?[0-9]{1,12}(\\.[0-9]{1,6})?");
+
+    private static RawRow cell(String s) {
+        byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
+        RawRow r = RawRow.view(StandardCharsets.UTF_8);
+        r.set(1, true, b, new int[] {0}, new int[] {b.length}, new byte[] {RawRow.ASCII}, 1);
+        return r;
+    }
+
+    private static void assertMicros(String s) {
+        if (PLAIN.matcher(s).matches()) {
+            long expected = new BigDecimal(s).movePointRight(6).longValueExact();
+            try {
+                assertEquals(expected, FastLane.micros(cell(s), 0), s);
+            } catch (FastLane.Fallback f) {
+                throw new AssertionError("fell back on " + s);
+            }
+        } else {
+            assertThrows(FastLane.Fallback.class, () -> FastLane.micros(cell(s), 0), s);
+        }
+    }
+
+    @Test
+    void microsFollowsItsGrammarExactly() {
+        String[] cases = {"0", "-0", "7", "7.", ".5", "-", "-.5", "1.5", "12.34", "-5.00", "0.1234567", "0.123456",
+                "999999999999", "1000000000000", "999999999999.999999", "-999999999999.999999", "1..2", "1.2.3", "1-2",
+                "--1", "+1", "1e3", "1,234", " 1", "1 ", "", "00012.500"};
+        for (String c : cases) assertMicros(c);
+        Random rnd = new Random(42);
+        String alphabet = "0123456789012345678901234567890123456789.-x";
+        for (int i = 0; i < 200_000; i++) {
+            int len = 1 + rnd.nextInt(22);
+            StringBuilder sb = new StringBuilder();
+            for (int j = 0; j < len; j++) sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+            assertMicros(sb.toString());
+        }
+    }
+
+    @Test
+    void checkDateAcceptsExactlyTheDaysTheLaneReads() throws FastLane.Fallback {
+        for (LocalDate d = LocalDate.of(1900, 1, 1); !d.isAfter(LocalDate.of(2199, 12, 31)); d = d.plusDays(1)) {
+            FastLane.checkDate(cell(d.toString()), 0);
+        }
+        // every yyyy-MM-dd with days 00..39 in some years: valid exactly when LocalDate.parse says so
+        for (int y : new int[] {1899, 1900, 1904, 2000, 2023, 2024, 2025, 2100, 2199, 2200}) {
+            for (int m = 0; m <= 13; m++) {
+                for (int dd = 0; dd <= 39; dd++) {
+                    String s = String.format("%04d-%02d-%02d", y, m, dd);
+                    boolean valid;
+                    try {
+                        LocalDate.parse(s);
+                        valid = y >= 1900 && y <= 2199;
+                    } catch (DateTimeParseException e) {
+                        valid = false;
+                    }
+                    if (valid) FastLane.checkDate(cell(s), 0);
+                    else assertThrows(FastLane.Fallback.class, () -> FastLane.checkDate(cell(s), 0), s);
+                }
+            }
+        }
+        for (String s : new String[] {"2025-1-05", "2025/01/05", "2025-01-5 ", "20250105", "2025-01-0x", "x025-01-05", "2025-01-050"}) {
+            assertThrows(FastLane.Fallback.class, () -> FastLane.checkDate(cell(s), 0), s);
+        }
+    }
+}
