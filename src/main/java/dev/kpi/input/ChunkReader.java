@@ -402,6 +402,8 @@ public final class ChunkReader {
          */
         int next(byte[] b, int pos, int limit, boolean eof) {
             if (pos >= limit) return eof ? END : MORE;
+            int fast = plainRow(b, pos, limit);
+            if (fast >= 0) return fast;
             final byte d = delim;
             int p = pos;
             int f = 0;
@@ -486,6 +488,51 @@ public final class ChunkReader {
             count = f;
             lines = nl;
             return p;
+        }
+
+        /**
+         * The common record, read a word at a time: ASCII only, no field starting with a quote, ended by LF
+         * well inside the buffer. Every delimiter and LF of a word is handled from one match, so short fields
+         * cost no loop of their own. Returns the position after the record, or -1 (nothing kept) for any
+         * other record, which {@link #next} then reads byte by byte rules and all. The records it accepts are
+         * read exactly as that path reads them: plain fields between delimiters, the LF ending the record.
+         */
+        private int plainRow(byte[] b, int pos, int limit) {
+            final byte d = delim;
+            if (b[pos] == '"') return -1;
+            int f = 0;
+            int fs = pos;
+            for (int p = pos; p + 8 <= limit; p += 8) {
+                long w = (long) LONG.get(b, p);
+                if ((w & HIGH_BITS) != 0) return -1; // a non-ASCII byte (perhaps in the next record)
+                // candidates: exact up to the first, and every later one is checked against the byte itself
+                long m = match(w, delimWord) | match(w, LF_WORD) | match(w, CR_WORD);
+                while (m != 0) {
+                    int q = p + (Long.numberOfTrailingZeros(m) >>> 3);
+                    m &= m - 1;
+                    byte c = b[q];
+                    if (c == d) {
+                        if (f == starts.length) grow();
+                        starts[f] = fs;
+                        ends[f] = q;
+                        kinds[f] = RawRow.ASCII;
+                        f++;
+                        fs = q + 1;
+                        if (fs < limit && b[fs] == '"') return -1;
+                    } else if (c == '\n') {
+                        if (f == starts.length) grow();
+                        starts[f] = fs;
+                        ends[f] = q;
+                        kinds[f] = RawRow.ASCII;
+                        count = f + 1;
+                        lines = 1;
+                        return q + 1;
+                    } else if (c == '\r') {
+                        return -1;
+                    }
+                }
+            }
+            return -1;
         }
 
         private void grow() {

@@ -3,6 +3,9 @@ package dev.kpi.input;
 import dev.kpi.records.Projection;
 import dev.kpi.records.Spend;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.function.Consumer;
 
@@ -117,9 +120,10 @@ final class SpendCombiner {
             return false;
         }
         byte[] b = row.bytes();
-        int h = present;
-        for (int k : keyColumns) h = hashCell(h, row, k, b);
-        h ^= h >>> 15;
+        long hl = present;
+        for (int k : keyColumns) hl = hashCell(hl, row, k, b);
+        hl = (hl ^ (hl >>> 32)) * M;
+        int h = (int) (hl ^ (hl >>> 29));
         int mask = slots.length - 1;
         int i = h & mask;
         while (true) {
@@ -150,13 +154,23 @@ final class SpendCombiner {
         return true;
     }
 
-    private static int hashCell(int h, RawRow row, int c, byte[] b) {
-        if (c >= row.size()) return h * 31 - 1;
-        h = h * 31 + row.kind(c);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long M = 0x9E3779B97F4A7C15L;
+
+    /** Mixes a cell (its kind, length and bytes, eight at a time) into {@code h}. */
+    private static long hashCell(long h, RawRow row, int c, byte[] b) {
+        if (c >= row.size()) return Long.rotateLeft((h ^ 0xFF) * M, 29);
         int s = row.start(c);
         int e = row.end(c);
-        for (int i = s; i < e; i++) h = h * 31 + b[i];
-        return h * 31 + (e - s);
+        h = Long.rotateLeft((h ^ ((long) row.kind(c) << 32 | (e - s))) * M, 29);
+        int i = s;
+        for (; i + 8 <= e; i += 8) h = Long.rotateLeft((h ^ (long) LONG.get(b, i)) * M, 29);
+        if (i < e) {
+            long w = 0;
+            for (int j = e - 1; j >= i; j--) w = w << 8 | (b[j] & 0xff);
+            h = Long.rotateLeft((h ^ w) * M, 29);
+        }
+        return h;
     }
 
     /** Key layout: present (1 byte), then per key column its kind (1 byte, -1 when absent), length (2 bytes) and bytes. */
@@ -174,7 +188,9 @@ final class SpendCombiner {
             int len = row.end(c) - s;
             if (((k[p] & 0xff) << 8 | (k[p + 1] & 0xff)) != len) return false;
             p += 2;
-            for (int j = 0; j < len; j++) if (k[p + j] != b[s + j]) return false;
+            int j = 0;
+            for (; j + 8 <= len; j += 8) if ((long) LONG.get(k, p + j) != (long) LONG.get(b, s + j)) return false;
+            for (; j < len; j++) if (k[p + j] != b[s + j]) return false;
             p += len;
         }
         return true;
