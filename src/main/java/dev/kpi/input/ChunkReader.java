@@ -75,9 +75,6 @@ public final class ChunkReader {
          * one; it is then read again, in order.
          */
         default boolean commit() { return true; }
-
-        /** Called by the reading thread after the chunk's last row, before the part is merged. */
-        default void finish() {}
     }
 
     /** Creates the part for a chunk; {@code diagnostics} is the chunk's own collector. */
@@ -296,7 +293,6 @@ public final class ChunkReader {
                 line += tok.lines;
                 pos = next;
             }
-            res.part.finish();
             res.end = bufStart + pos;
             res.lines = line;
             return res;

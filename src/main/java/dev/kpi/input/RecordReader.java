@@ -234,10 +234,15 @@ public final class RecordReader {
                 merge.accept(part, o.part);
                 records += o.records;
                 if (total != null) total.merge(o.total);
+                if (combiner != null && o.combiner != null) {
+                    // a chunk's sums join this table by key: records are made once, at the end
+                    combiner.absorb(o.combiner);
+                    if (combiner.full()) records += combiner.emit(sink);
+                }
             }
 
-            @Override
-            public void finish() {
+            /** Hands over the rows still summed in the table (at the end of the read). */
+            void finish() {
                 if (combiner != null) records += combiner.emit(sink);
             }
 

@@ -10,10 +10,12 @@ import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
- * Sums the spend rows of one chunk that agree on everything the consumer reads (see {@link Projection}),
- * straight from the bytes: one {@link Spend} per distinct key instead of one per row. On a 10M-row export
- * grouped by campaign, a 4 MB chunk of ~58k rows becomes a few thousand records, so neither a record nor
- * the calculator's per-row work is paid for each row.
+ * Sums the spend rows that agree on everything the consumer reads (see {@link Projection}), straight from
+ * the bytes: one {@link Spend} per distinct key instead of one per row. Each chunk of the file fills its
+ * own table; tables are merged by key as chunks are merged, in file order ({@link #absorb}), and records
+ * are made once at the end of the file (or whenever a table holds {@link #maxEntries} keys). On a 10M-row
+ * export grouped by campaign that is ~10k records in all, so neither a record nor the calculator's
+ * per-row (or per-chunk) work is paid for each row.
  *
  * <p>The key is the raw bytes (and the kind) of the cells that decide what the consumer reads: platform,
  * channel and currency always, campaign and date when the projection asks, the campaign also when rows
@@ -27,7 +29,7 @@ import java.util.function.Consumer;
  * {@link ChannelNames#normalize} at its first row, in file order, as without combining.
  */
 final class SpendCombiner {
-    /** Entries kept before the table is emitted and cleared, so memory stays flat on a long sequential read (tests lower it). */
+    /** Keys kept before the table is emitted and cleared, so memory stays flat however many keys a file has (tests lower it). */
     static int maxEntries = 1 << 16;
     /** Test hook: false reads every row on its own (the reference for {@code CombinedReadTest}). */
     static boolean enabled = true;
@@ -231,6 +233,54 @@ final class SpendCombiner {
         slots[slot] = e + 1;
         if (size * 2 > slots.length) rehash();
     }
+
+    /**
+     * Adds another table's sums (from a later chunk of the same file, read with the same columns) by key.
+     * A key this table lacks comes with the other table's first row.
+     */
+    void absorb(SpendCombiner o) {
+        for (int e = 0; e < o.size; e++) {
+            int from = o.keyAt[e];
+            int len = o.keyLength(e);
+            int h = o.hashes[e];
+            int at = e * SUMS;
+            int mask = slots.length - 1;
+            int i = h & mask;
+            int found = -1;
+            for (int m; (m = slots[i] - 1) >= 0; i = (i + 1) & mask) {
+                if (hashes[m] == h && keyLength(m) == len && Arrays.equals(keys, keyAt[m], keyAt[m] + len, o.keys, from, from + len)) {
+                    found = m;
+                    break;
+                }
+            }
+            if (found >= 0) {
+                int to = found * SUMS;
+                sums[to] = Math.addExact(sums[to], o.sums[at]);
+                sums[to + 1] += o.sums[at + 1];
+                sums[to + 2] += o.sums[at + 2];
+                sums[to + 3] = Math.addExact(sums[to + 3], o.sums[at + 3]);
+                sums[to + 4] = Math.addExact(sums[to + 4], o.sums[at + 4]);
+                sums[to + 5] += o.sums[at + 5];
+                rows[found] += o.rows[e];
+                continue;
+            }
+            if (size == first.length) growEntries();
+            if (keysLength + len > keys.length) keys = Arrays.copyOf(keys, Math.max(keys.length * 2, keysLength + len));
+            int n = size++;
+            keyAt[n] = keysLength;
+            System.arraycopy(o.keys, from, keys, keysLength, len);
+            keysLength += len;
+            hashes[n] = h;
+            first[n] = o.first[e];
+            System.arraycopy(o.sums, at, sums, n * SUMS, SUMS);
+            rows[n] = o.rows[e];
+            slots[i] = n + 1;
+            if (size * 2 > slots.length) rehash();
+        }
+    }
+
+    /** Bytes of entry {@code e}'s key: entries are laid out in the arena in order. */
+    private int keyLength(int e) { return (e + 1 < size ? keyAt[e + 1] : keysLength) - keyAt[e]; }
 
     private void growEntries() {
         int n = first.length * 2;
