@@ -433,7 +433,7 @@ public final class RecordReader {
             Matcher m = HEADER_CURRENCY.matcher(mapping.headerOf(f.name()));
             if (m.find()) headerCurrency.put(f.name(), m.group(1));
         }
-        ReadContext ctx = new ReadContext(name, mapping, preset, settings, new NumberParser(nl), new MoneyParser(nl),
+        ReadContext ctx = new ReadContext(name, mapping, preset, settings, new NumberParser(nl), MoneyParser.of(nl),
                 dates, range, headerCurrency, channels, stages, diagnostics);
         SpendMapper.StartDateMeaning meaning = type == RecordType.SPEND
                 ? startDateMeaning(preset, mapping, sample, dates, range) : null;

@@ -91,7 +91,9 @@ public final class DateParser {
     private final String pattern;
     private final DateTimeFormatter formatter;
     private final ZoneId zone;
-    private final MonthNames names;
+    private final Locale locale;
+    /** Looked up on the first date written with a word: loading the JDK's month names costs ~5 ms of start-up. */
+    private MonthNames names;
 
     /**
      * @param order   how to read year-last numeric dates ({@code 5/9/2026}); null reads them only when unambiguous.
@@ -103,7 +105,7 @@ public final class DateParser {
      */
     public DateParser(DateOrder order, String pattern, ZoneId zone, Locale locale) {
         this.zone = zone == null ? ZoneOffset.UTC : zone;
-        this.names = MonthNames.of(locale);
+        this.locale = locale;
         if (pattern != null && !pattern.isBlank()) {
             this.pattern = pattern.trim();
             DateOrder fromPattern = DateOrder.ofPattern(this.pattern);
@@ -461,6 +463,12 @@ public final class DateParser {
 
     // ---- month names -------------------------------------------------------------------------------------------
 
+    private MonthNames names() {
+        MonthNames n = names;
+        if (n == null) names = n = MonthNames.of(locale);
+        return n;
+    }
+
     /** Reads dates with a month name; null when the cell is not of that kind. */
     private LocalDateTime named(CharSequence s, int from, int to, boolean monthMode) throws ValueException {
         int month = 0;
@@ -495,11 +503,11 @@ public final class DateParser {
                 String word = s.subSequence(i, j).toString().toLowerCase(Locale.ROOT);
                 i = j;
                 if (FILLERS.contains(word)) continue;
-                int m = names.month(word);
+                int m = names().month(word);
                 if (m != 0) {
                     if (month != 0) return null;
                     month = m;
-                } else if (!names.isWeekday(word)) {
+                } else if (!names().isWeekday(word)) {
                     return null;
                 }
             } else {

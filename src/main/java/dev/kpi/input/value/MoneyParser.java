@@ -57,13 +57,20 @@ public final class MoneyParser {
             weak("kr.", null), weak("kr", null));
 
     /** ISO 4217 codes by (a*26 + b)*26 + c over upper-case letters, so a code is looked up without a String. */
-    private static final Symbol[] ISO = new Symbol[26 * 26 * 26];
     private static final Symbol[] NO_SYMBOLS = {};
 
-    static {
-        for (Currency c : Currency.getAvailableCurrencies()) {
-            String code = c.getCurrencyCode();
-            if (code.length() == 3) ISO[isoIndex(code, 0)] = strong(code, code);
+    /**
+     * The ISO 4217 codes the JDK knows, by {@link #isoIndex}. A holder class: loading the JDK's currency data
+     * costs a few milliseconds of start-up, paid only when a value or a setting names a code.
+     */
+    private static final class Iso {
+        static final Symbol[] CODES = new Symbol[26 * 26 * 26];
+
+        static {
+            for (Currency c : Currency.getAvailableCurrencies()) {
+                String code = c.getCurrencyCode();
+                if (code.length() == 3) CODES[isoIndex(code, 0)] = strong(code, code);
+            }
         }
     }
 
@@ -76,6 +83,14 @@ public final class MoneyParser {
 
     public MoneyParser(NumberLocale locale) {
         this(locale, Map.of());
+    }
+
+    /** Parsers with the default symbols, one per number locale: immutable, and building one costs a few milliseconds of start-up. */
+    private static final Map<NumberLocale, MoneyParser> DEFAULTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The parser with the default symbols for {@code locale} (shared: parsers are immutable). */
+    public static MoneyParser of(NumberLocale locale) {
+        return DEFAULTS.computeIfAbsent(locale, MoneyParser::new);
     }
 
     /**
@@ -91,7 +106,7 @@ public final class MoneyParser {
                 throw new IllegalArgumentException("not a currency symbol: '" + text + "'");
             }
             String iso = code == null || code.isBlank() ? null : code.trim().toUpperCase(Locale.ROOT);
-            if (iso != null && (!isAsciiLetters(iso) || ISO[isoIndex(iso, 0)] == null)) {
+            if (iso != null && (!isAsciiLetters(iso) || Iso.CODES[isoIndex(iso, 0)] == null)) {
                 throw new IllegalArgumentException("not an ISO 4217 currency code: '" + code + "'");
             }
             all.removeIf(s -> s.text.equalsIgnoreCase(text.trim()));
@@ -226,7 +241,7 @@ public final class MoneyParser {
     }
 
     private static Symbol iso(CharSequence s, int at) throws ValueException {
-        Symbol sym = ISO[isoIndex(s, at)];
+        Symbol sym = Iso.CODES[isoIndex(s, at)];
         if (sym == null) throw new ValueException("unknown currency '" + s.subSequence(at, at + 3) + "'");
         return sym;
     }

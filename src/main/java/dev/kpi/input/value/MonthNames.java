@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class MonthNames {
     private static final Map<Locale, MonthNames> CACHE = new ConcurrentHashMap<>();
-    private static final TextStyle[] STYLES = {
+    static final TextStyle[] STYLES = {
         TextStyle.FULL, TextStyle.SHORT, TextStyle.FULL_STANDALONE, TextStyle.SHORT_STANDALONE
     };
 
@@ -40,10 +40,36 @@ final class MonthNames {
         return CACHE.computeIfAbsent(key, MonthNames::new);
     }
 
+    /**
+     * English month names (full, short) and weekday names (full, short) as the JDK's CLDR data gives them for
+     * {@link Locale#ENGLISH}, normalised; {@code MonthNamesTest} checks them against the JDK. Written out
+     * because loading the JDK's locale data costs ~10 ms of a small job's start-up, and every file with a
+     * date range in its preamble needs English.
+     */
+    private static final String[][] ENGLISH = {
+        {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"},
+        {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"},
+        {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"},
+        {"mon", "tue", "wed", "thu", "fri", "sat", "sun"}};
+
+    /** A style's name for a month (1-12) or, with {@code day}, a weekday (1-7, Monday first), normalised. */
+    static String name(boolean day, int value, TextStyle style, Locale l) {
+        if (l.equals(Locale.ENGLISH)) {
+            boolean full = style == TextStyle.FULL || style == TextStyle.FULL_STANDALONE;
+            return ENGLISH[(day ? 2 : 0) + (full ? 0 : 1)][value - 1];
+        }
+        return jdkName(day, value, style, l);
+    }
+
+    /** The name from the JDK's locale data. */
+    static String jdkName(boolean day, int value, TextStyle style, Locale l) {
+        return normalise(day ? DayOfWeek.of(value).getDisplayName(style, l) : Month.of(value).getDisplayName(style, l));
+    }
+
     private void add(Locale l) {
         for (Month m : Month.values()) {
             for (TextStyle style : STYLES) {
-                String name = normalise(m.getDisplayName(style, l));
+                String name = name(false, m.getValue(), style, l);
                 if (name.isEmpty() || Character.isDigit(name.charAt(0))) continue;
                 months.put(name, m.getValue());
                 if (style == TextStyle.FULL || style == TextStyle.FULL_STANDALONE) {
@@ -53,7 +79,7 @@ final class MonthNames {
             }
         }
         for (DayOfWeek d : DayOfWeek.values()) {
-            for (TextStyle style : STYLES) weekdays.add(normalise(d.getDisplayName(style, l)));
+            for (TextStyle style : STYLES) weekdays.add(name(true, d.getValue(), style, l));
         }
     }
 
