@@ -46,6 +46,24 @@ public final class RecordReader {
     static final int SAMPLE_ROWS = 200;
     /** The sample size in use: {@link #SAMPLE_ROWS}; tests lower it so that small fixtures have rows after it. */
     static int sampleRows = SAMPLE_ROWS;
+
+    /**
+     * Runs {@code job} with the chunked reader taking every file with more than a few rows (it normally
+     * waits for 8 MB). For the launcher's training run ({@code dev.kpi.Training}), so that the classes of
+     * the big-file path are in the start-up archive too. Not for concurrent use.
+     */
+    public static <T> T withChunkedReaderForAnySize(java.util.function.Supplier<T> job) {
+        int sample = sampleRows;
+        long min = ChunkReader.minBytes;
+        sampleRows = 5;
+        ChunkReader.minBytes = 0;
+        try {
+            return job.get();
+        } finally {
+            sampleRows = sample;
+            ChunkReader.minBytes = min;
+        }
+    }
     private static final Pattern HEADER_CURRENCY = Pattern.compile("\\(([A-Z]{3})\\)\\s*$");
 
     private final KpiConfig config;
