@@ -58,6 +58,13 @@ class FastLaneCellsTest {
     }
 
     @Test
+    void asciiWhitespaceIsCharacterIsWhitespace() {
+        for (int c = -128; c < 128; c++) {
+            assertEquals(c >= 0 && Character.isWhitespace(c), FastLane.asciiWhitespace((byte) c), "byte " + c);
+        }
+    }
+
+    @Test
     void checkDateAcceptsExactlyTheDaysTheLaneReads() throws FastLane.Fallback {
         for (LocalDate d = LocalDate.of(1900, 1, 1); !d.isAfter(LocalDate.of(2199, 12, 31)); d = d.plusDays(1)) {
             FastLane.checkDate(cell(d.toString()), 0);
