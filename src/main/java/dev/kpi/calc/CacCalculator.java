@@ -195,8 +195,11 @@ public final class CacCalculator {
         this.lastKey = new LastKey<>(dims);
     }
 
-    /** What {@link #add(Spend)} reads of a spend row (see {@link Projection}): what {@code kpi ads} reads for the same grouping. */
-    public Projection projection() { return LastKey.projection(dims, options.window()); }
+    /**
+     * What the {@code add} methods read (see {@link Projection}): of a spend row what {@code kpi ads} reads for
+     * the same grouping; of a deal that is not won, nothing but that deals were given.
+     */
+    public Projection projection() { return LastKey.projection(dims, options.window()).withWonDealsOnly(); }
 
     private LocalDate lagged(LocalDate d) {
         return d == null || options.spendLagMonths() == 0 ? d : d.plusMonths(options.spendLagMonths());

@@ -60,7 +60,7 @@ final class LastKey<G> {
             else if (d == Dimension.CAMPAIGN || d == Dimension.PLATFORM) campaign = true;
             else if (d != Dimension.CHANNEL) return Projection.ALL;
         }
-        return new Projection(true, time || !window.isOpen(), campaign);
+        return new Projection(true, time || !window.isOpen(), campaign, false);
     }
 
     LastKey(List<Dimension> dims) {

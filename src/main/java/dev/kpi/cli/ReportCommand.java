@@ -133,9 +133,15 @@ public abstract class ReportCommand implements Callable<Integer> {
 
         Slot(C calc) { this.calc = calc; }
 
+        /** The currency noted last: a run of records in one currency costs no set lookup. */
+        private String last;
+
         void note(Object r) {
             String c = currencyOf(r);
-            if (c != null) currencies.add(c);
+            if (c != null && c != last) {
+                currencies.add(c);
+                last = c;
+            }
         }
     }
 

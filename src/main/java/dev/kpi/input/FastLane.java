@@ -2,6 +2,7 @@ package dev.kpi.input;
 
 import dev.kpi.records.Deal;
 import dev.kpi.records.Outcome;
+import dev.kpi.records.Projection;
 import dev.kpi.records.RecordType;
 import dev.kpi.records.Spend;
 
@@ -43,6 +44,11 @@ abstract class FastLane {
      * conventions other than the plain ones, a configured date format, fields read from several columns.
      */
     static FastLane forFile(ReadContext ctx, RecordType type, SpendMapper.StartDateMeaning meaning) {
+        return forFile(ctx, type, meaning, Projection.ALL);
+    }
+
+    /** {@link #forFile(ReadContext, RecordType, SpendMapper.StartDateMeaning)} for a consumer that reads {@code projection}. */
+    static FastLane forFile(ReadContext ctx, RecordType type, SpendMapper.StartDateMeaning meaning, Projection projection) {
         if (ctx.numbers().locale().decimal() != '.') return null;
         if (ctx.settings() != null && ctx.settings().dateFormat() != null) return null;
         for (int[] cols : ctx.mapping().all().values()) if (cols.length > 1) return null;
@@ -57,10 +63,13 @@ abstract class FastLane {
             ColumnMapping m = ctx.mapping();
             if (m.has("won") || m.has("status") || m.has("contactIds") || !m.has("stage")) return null;
             if (ctx.preset() != null && ctx.preset().has(Preset.Option.STAGE_ENTRY_COLUMNS)) return null;
-            return new DealLane(ctx);
+            return new DealLane(ctx, standIns && projection.wonDealsOnly());
         }
         return null;
     }
+
+    /** Test hook: false maps every deal in full even when the consumer reads only won ones ({@code CombinedReadTest}). */
+    static boolean standIns = true;
 
     /** The column of a field, or -1. */
     protected final int column(String field) {
@@ -202,8 +211,11 @@ abstract class FastLane {
     /** Throws unless the cell is a {@code yyyy-MM-dd} date {@link #date} reads (without looking up the date itself). */
     static void checkDate(RawRow row, int c) throws Fallback {
         if (row.kind(c) != RawRow.ASCII || row.end(c) - row.start(c) != 10) throw Fallback.INSTANCE;
-        byte[] b = row.bytes();
-        int s = row.start(c);
+        checkIsoDate(row.bytes(), row.start(c));
+    }
+
+    /** Throws unless {@link #isoDate} reads the date at {@code s}. */
+    private static void checkIsoDate(byte[] b, int s) throws Fallback {
         if (b[s + 4] != '-' || b[s + 7] != '-') throw Fallback.INSTANCE;
         int y = digit(b[s]) * 1000 + digit(b[s + 1]) * 100 + digit(b[s + 2]) * 10 + digit(b[s + 3]);
         int m = digit(b[s + 5]) * 10 + digit(b[s + 6]);
@@ -219,6 +231,22 @@ abstract class FastLane {
     }
 
     /** {@code yyyy-MM-dd}, or that with {@code ' '} or {@code T} and {@code HH:mm:ss}; the mapper for anything else. */
+    /** Throws unless {@link #dateTime} reads the cell (without building the date-time). */
+    static void checkDateTime(RawRow row, int c) throws Fallback {
+        int len = row.end(c) - row.start(c);
+        if (row.kind(c) != RawRow.ASCII || (len != 10 && len != 19)) throw Fallback.INSTANCE;
+        if (len == 19) {
+            byte[] b = row.bytes();
+            int s = row.start(c);
+            if ((b[s + 10] != ' ' && b[s + 10] != 'T') || b[s + 13] != ':' || b[s + 16] != ':') throw Fallback.INSTANCE;
+            int h = digit(b[s + 11]) * 10 + digit(b[s + 12]);
+            int mi = digit(b[s + 14]) * 10 + digit(b[s + 15]);
+            int se = digit(b[s + 17]) * 10 + digit(b[s + 18]);
+            if (h > 23 || mi > 59 || se > 59) throw Fallback.INSTANCE;
+        }
+        checkIsoDate(row.bytes(), row.start(c));
+    }
+
     protected final LocalDateTime dateTime(RawRow row, int c) throws Fallback {
         if (row.kind(c) != RawRow.ASCII) throw Fallback.INSTANCE;
         byte[] b = row.bytes();
@@ -401,8 +429,16 @@ abstract class FastLane {
         private final String defaultCurrency = ctx.defaultCurrency("amount");
         private final Interner names = new Interner();
         private final Map<String, Outcome> outcomes = new java.util.IdentityHashMap<>();
+        /** The consumer reads only won deals: the others become stand-ins (see {@link Projection#wonDealsOnly}). */
+        private final boolean wonOnly;
+        /** Stand-ins handed out so far (they are immutable, so each is handed again to every deal that looks the same). */
+        private final Deal[] standIns = new Deal[64];
+        private int standInCount;
 
-        DealLane(ReadContext ctx) { super(ctx); }
+        DealLane(ReadContext ctx, boolean wonOnly) {
+            super(ctx);
+            this.wonOnly = wonOnly;
+        }
 
         /** A deal id as text: not interned (ids are many), and never one a spreadsheet turned into 1.2E+17. */
         private String id(RawRow row, int c) throws Fallback {
@@ -418,14 +454,69 @@ abstract class FastLane {
             return v;
         }
 
+        /**
+         * A deal that is not won, for a consumer that reads only won ones: every cell the full mapping reads is
+         * checked the same way (a cell it would send to the mapper sends the row there too), the channel name
+         * is looked up (first spellings count in file order), and nothing else is built.
+         */
+        private Object notWon(RawRow row, ChannelNames channels, String st, Outcome outcome) throws Fallback {
+            if (!plainId(row, id)) return null; // no id: the mapper names it after its line
+            boolean hasAmount = !empty(row, amount);
+            String cur = null;
+            if (hasAmount) {
+                micros(row, amount);
+                if (!amountInCompanyCurrency) {
+                    cur = currencyCode(row, currency, names);
+                    if (cur == null) cur = defaultCurrency;
+                }
+            }
+            if (!empty(row, account)) {
+                if (row.kind(account) == RawRow.ASCII) {
+                    byte[] b = row.bytes();
+                    for (int i = row.start(account); i < row.end(account); i++) if (b[i] == ';') throw Fallback.INSTANCE;
+                } else {
+                    account(row, account);
+                }
+            }
+            if (!empty(row, created)) checkDateTime(row, created);
+            if (!empty(row, closed)) checkDateTime(row, closed);
+            channels.normalize(text(row, channel, names));
+            // stages and currencies come from the interner (or are the file's default): the same text is the same object
+            for (int i = 0; i < standInCount; i++) {
+                Deal d = standIns[i];
+                if (d.stage() == st && d.outcome() == outcome && d.hasAmount() == hasAmount && d.currency() == cur) return d;
+            }
+            Deal d = new Deal(null, null, List.of(), null, null, st, outcome, 0, hasAmount, cur, null, null, null, null, null, null, Map.of());
+            if (standInCount < standIns.length) standIns[standInCount++] = d;
+            return d;
+        }
+
+        /**
+         * Whether the deal has an id, checked as {@link #id} does: false when the cell is empty or a placeholder;
+         * throws when it looks like a number a spreadsheet wrote in scientific notation. Plain ids build no string.
+         */
+        private boolean plainId(RawRow row, int c) throws Fallback {
+            if (empty(row, c)) return false;
+            if (row.kind(c) == RawRow.ASCII) {
+                byte[] b = row.bytes();
+                int s = row.start(c);
+                int e = row.end(c);
+                boolean letterE = false;
+                for (int i = s; i < e; i++) if ((b[i] | 0x20) == 'e') letterE = true;
+                if (!letterE && !asciiWhitespace(b[s]) && !asciiWhitespace(b[e - 1])) return !(e - s <= 4 && isPlaceholder(b, s, e));
+            }
+            return id(row, c) != null;
+        }
+
         @Override
         Object map(RawRow row, ChannelNames channels) {
             if (!row.isBytes()) return null;
             try {
-                String dealId = id(row, id);
-                if (dealId == null) return null; // the mapper names it after its line
                 String st = text(row, stage, names);
                 Outcome outcome = st == null ? ctx.stages().classify(null) : outcomes.computeIfAbsent(st, ctx.stages()::classify);
+                if (wonOnly && outcome != Outcome.WON) return notWon(row, channels, st, outcome);
+                String dealId = id(row, id);
+                if (dealId == null) return null; // the mapper names it after its line
                 long amountMicros = 0;
                 boolean hasAmount = !empty(row, amount);
                 String cur = null;

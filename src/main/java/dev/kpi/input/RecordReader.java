@@ -183,7 +183,7 @@ public final class RecordReader {
         private FastLane lane(ReadContext ctx) {
             Optional<FastLane> l = lanes.get();
             if (l == null) {
-                l = Optional.ofNullable(FastLane.forFile(ctx, mapping.schema().type(), meaning));
+                l = Optional.ofNullable(FastLane.forFile(ctx, mapping.schema().type(), meaning, checkLanes ? Projection.ALL : projection));
                 lanes.set(l);
             }
             return l.orElse(null);
