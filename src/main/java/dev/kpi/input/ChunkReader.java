@@ -501,8 +501,11 @@ public final class ChunkReader {
             for (int p = pos; p + 8 <= limit; p += 8) {
                 long w = (long) LONG.get(b, p);
                 if ((w & HIGH_BITS) != 0) return -1; // a non-ASCII byte (perhaps in the next record)
-                // candidates: exact up to the first, and every later one is checked against the byte itself
-                long m = match(w, delimWord) | match(w, LF_WORD) | match(w, CR_WORD);
+                // Candidates: a byte equal to the delimiter, LF or CR gives 0 in the matching xor, and 0 - 1
+                // borrows into the high bit. The words are ASCII, so no byte of an xor has its high bit set and
+                // no other byte can set it, except by a borrow from a lower candidate: exact up to the first,
+                // and every later one is checked against the byte itself.
+                long m = ((w ^ delimWord) - ONES | (w ^ LF_WORD) - ONES | (w ^ CR_WORD) - ONES) & HIGH_BITS;
                 while (m != 0) {
                     int q = p + (Long.numberOfTrailingZeros(m) >>> 3);
                     m &= m - 1;
