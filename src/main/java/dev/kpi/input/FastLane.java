@@ -230,7 +230,6 @@ abstract class FastLane {
         return isoDate(row.bytes(), row.start(c));
     }
 
-    /** {@code yyyy-MM-dd}, or that with {@code ' '} or {@code T} and {@code HH:mm:ss}; the mapper for anything else. */
     /** Throws unless {@link #dateTime} reads the cell (without building the date-time). */
     static void checkDateTime(RawRow row, int c) throws Fallback {
         int len = row.end(c) - row.start(c);
@@ -247,6 +246,7 @@ abstract class FastLane {
         checkIsoDate(row.bytes(), row.start(c));
     }
 
+    /** {@code yyyy-MM-dd}, or that with {@code ' '} or {@code T} and {@code HH:mm:ss}; the mapper for anything else. */
     protected final LocalDateTime dateTime(RawRow row, int c) throws Fallback {
         if (row.kind(c) != RawRow.ASCII) throw Fallback.INSTANCE;
         byte[] b = row.bytes();
@@ -481,10 +481,12 @@ abstract class FastLane {
             if (!empty(row, created)) checkDateTime(row, created);
             if (!empty(row, closed)) checkDateTime(row, closed);
             channels.normalize(text(row, channel, names));
-            // stages and currencies come from the interner (or are the file's default): the same text is the same object
             for (int i = 0; i < standInCount; i++) {
                 Deal d = standIns[i];
-                if (d.stage() == st && d.outcome() == outcome && d.hasAmount() == hasAmount && d.currency() == cur) return d;
+                if (d.outcome() == outcome && d.hasAmount() == hasAmount && java.util.Objects.equals(d.stage(), st)
+                        && java.util.Objects.equals(d.currency(), cur)) {
+                    return d;
+                }
             }
             Deal d = new Deal(null, null, List.of(), null, null, st, outcome, 0, hasAmount, cur, null, null, null, null, null, null, Map.of());
             if (standInCount < standIns.length) standIns[standInCount++] = d;

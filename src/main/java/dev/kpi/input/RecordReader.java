@@ -64,6 +64,7 @@ public final class RecordReader {
             ChunkReader.minBytes = min;
         }
     }
+
     private static final Pattern HEADER_CURRENCY = Pattern.compile("\\(([A-Z]{3})\\)\\s*$");
 
     private final KpiConfig config;
@@ -90,7 +91,7 @@ public final class RecordReader {
 
     /**
      * Streams the records of one input into partial results that are merged in file order (see
-     * {@link Opened#stream(Object, Supplier, BiConsumer, BiConsumer, int, ChunkReader.Progress)}).
+     * {@link Opened#stream(Object, Supplier, BiConsumer, BiConsumer, int, Projection, ChunkReader.Progress)}).
      */
     public <P> long read(InputSpec spec, RecordType type, P main, Supplier<P> newPart, BiConsumer<P, Object> add,
                          BiConsumer<P, P> merge, int threads, Projection projection, ChunkReader.Progress progress) {
@@ -146,7 +147,7 @@ public final class RecordReader {
          * {@code merge} is exact (as the calculators' merges are). With {@code newPart} null, or
          * {@code threads} 0, everything goes to {@code main} in file order. {@code projection} says what
          * {@code add} reads of the records (rows may then arrive summed, see {@link Projection}). Returns the
-         * number of data rows read into records.
+         * number of records, a row summed into another's counting as one.
          */
         public <P> long stream(P main, Supplier<P> newPart, BiConsumer<P, Object> add, BiConsumer<P, P> merge,
                                int threads, Projection projection, ChunkReader.Progress progress) {

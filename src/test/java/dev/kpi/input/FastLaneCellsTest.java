@@ -57,6 +57,43 @@ class FastLaneCellsTest {
         }
     }
 
+    /** checkDateTime must throw exactly when dateTime does (it is the same check, without building the value). */
+    @Test
+    void checkDateTimeAgreesWithDateTime() {
+        FastLane lane = new FastLane(null) {
+            @Override
+            Object map(RawRow row, ChannelNames channels) { return null; }
+        };
+        java.util.List<String> cases = new java.util.ArrayList<>(java.util.List.of("2025-01-02", "2025-01-02 10:00:00",
+                "2025-01-02T23:59:59", "2025-01-02 24:00:00", "2025-01-02 10:60:00", "2025-01-02 10:00:60", "2025-02-30 10:00:00",
+                "2024-02-29 00:00:00", "2025-01-02x10:00:00", "2025-01-02 10:00", "1899-12-31", "2199-12-31 23:59:59", ""));
+        Random rnd = new Random(3);
+        String alphabet = "0123456789012345-: T";
+        for (int i = 0; i < 100_000; i++) {
+            char[] c = (rnd.nextBoolean() ? "2025-03-04 05:06:07" : "2025-03-04").toCharArray();
+            for (int k = rnd.nextInt(3); k > 0; k--) c[rnd.nextInt(c.length)] = alphabet.charAt(rnd.nextInt(alphabet.length()));
+            cases.add(new String(c));
+        }
+        for (String s : cases) {
+            if (s.isEmpty()) continue;
+            boolean reads;
+            try {
+                lane.dateTime(cell(s), 0);
+                reads = true;
+            } catch (FastLane.Fallback f) {
+                reads = false;
+            }
+            boolean checks;
+            try {
+                FastLane.checkDateTime(cell(s), 0);
+                checks = true;
+            } catch (FastLane.Fallback f) {
+                checks = false;
+            }
+            assertEquals(reads, checks, s);
+        }
+    }
+
     @Test
     void asciiWhitespaceIsCharacterIsWhitespace() {
         for (int c = -128; c < 128; c++) {
