@@ -71,8 +71,12 @@ final class Console {
             if (now - last[0] < 250_000_000L) return;
             last[0] = now;
             double secs = (now - start) / 1e9;
-            err.printf("\rkpi: reading %s: %,d of %,d MB (%.0f MB/s)\u001b[K", name, done >> 20, total >> 20,
-                    done / 1048576.0 / secs);
+            if (total == Long.MAX_VALUE) { // standard input: no size to compare with
+                err.printf("\rkpi: reading %s: %,d MB (%.0f MB/s)\u001b[K", name, done >> 20, done / 1048576.0 / secs);
+            } else {
+                err.printf("\rkpi: reading %s: %,d of %,d MB (%.0f MB/s)\u001b[K", name, done >> 20, total >> 20,
+                        done / 1048576.0 / secs);
+            }
             err.flush();
         };
     }

@@ -82,7 +82,11 @@ public final class ChunkReader {
         Part create(Diagnostics diagnostics);
     }
 
-    /** Progress callback: bytes done of total, called from the merging thread. */
+    /**
+     * Progress callback: bytes done of total, called from the thread that merges chunks (or reads the file, for
+     * the sequential reader). {@code done >= total} means finished; a total of {@link Long#MAX_VALUE} means
+     * unknown (standard input).
+     */
     public interface Progress {
         void update(long done, long total);
 

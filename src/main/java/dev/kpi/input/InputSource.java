@@ -17,6 +17,8 @@ public final class InputSource {
     private final Path path;
     private final InputStream stdin;
     private boolean gzip;
+    /** Bytes taken from the file (or stdin) since the last {@link #open}, before un-gzipping: for progress. */
+    private long consumed;
 
     private InputSource(String name, Path path, InputStream stdin) {
         this.name = name;
@@ -58,7 +60,8 @@ public final class InputSource {
     public InputStream open() {
         try {
             InputStream raw = path == null ? stdin : Files.newInputStream(path);
-            BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+            consumed = 0;
+            BufferedInputStream in = new BufferedInputStream(new Counting(raw), 1 << 16);
             in.mark(2);
             int b1 = in.read();
             int b2 = in.read();
@@ -70,6 +73,35 @@ public final class InputSource {
             throw new InputException(name + ": no such file (check the path; use - to read standard input)");
         } catch (IOException e) {
             throw new InputException(name + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Bytes read from the source since it was last opened (compressed bytes for gzip): how far a sequential read is. */
+    public long consumed() { return consumed; }
+
+    /** Counts the bytes read through it into {@link #consumed}. */
+    private final class Counting extends java.io.FilterInputStream {
+        Counting(InputStream in) { super(in); }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) consumed++;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) consumed += n;
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long k = super.skip(n);
+            if (k > 0) consumed += k;
+            return k;
         }
     }
 

@@ -164,7 +164,16 @@ public final class RecordReader {
                     return new Acc<>(newPart.get(), mappers.apply(c), c, add, merge);
                 }, diagnostics, progress);
             } else {
-                while (rest.hasNext()) acc.row(rest.next());
+                // progress by the bytes taken from the file; standard input has no total (Long.MAX_VALUE)
+                InputSource source = table.source();
+                long size = source.size();
+                long total = size >= 0 ? size : Long.MAX_VALUE;
+                long rows = 0;
+                while (rest.hasNext()) {
+                    acc.row(rest.next());
+                    if ((++rows & 4095) == 0) progress.update(Math.min(source.consumed(), total - 1), total);
+                }
+                progress.update(total, total);
             }
             acc.finish();
             noteSkipped();

@@ -46,4 +46,18 @@ class ConsoleProgressTest {
         p.update(800 * mb, 800 * mb);
         assertTrue(err.toString().endsWith("\r\u001b[2K"), err.toString());
     }
+
+    @Test
+    void standardInputShowsBytesWithoutATotal() {
+        StringWriter err = new StringWriter();
+        long[] now = {0};
+        ChunkReader.Progress p = new Console(env(err, true), false, true).progress("<stdin>", () -> now[0]);
+        long mb = 1 << 20;
+        now[0] = 3_000_000_000L;         // 3 s, 150 MB: 50 MB/s
+        p.update(150 * mb, Long.MAX_VALUE);
+        assertEquals("\rkpi: reading <stdin>: 150 MB (50 MB/s)\u001b[K", err.toString());
+        now[0] = 5_000_000_000L;
+        p.update(Long.MAX_VALUE, Long.MAX_VALUE);
+        assertTrue(err.toString().endsWith("\r\u001b[2K"), err.toString());
+    }
 }

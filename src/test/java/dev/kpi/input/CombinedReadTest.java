@@ -241,6 +241,33 @@ class CombinedReadTest {
         }
     }
 
+    /**
+     * The sequential reader reports progress too (by the bytes taken from the file): growing, never past the
+     * file's size, and finished with done = total.
+     */
+    @Test
+    void sequentialReadsReportProgress(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("plain.csv");
+        Files.writeString(file, spend(new Random(11), 20_000, false, 1_000_000), StandardCharsets.UTF_8);
+        long size = Files.size(file);
+        List<long[]> calls = new ArrayList<>();
+        RecordReader reader = new RecordReader(KpiConfig.empty(), new Diagnostics());
+        try (RecordReader.Opened o = reader.open(new InputSpec(InputSource.file(file), null), RecordType.SPEND)) {
+            o.stream(new ArrayList<>(), null, List::add, null, 0, Projection.ALL, (done, total) -> calls.add(new long[] {done, total}));
+        }
+        assertTrue(calls.size() >= 4, "calls: " + calls.size()); // every 4096 rows, then the end
+        long previous = 0;
+        for (long[] c : calls.subList(0, calls.size() - 1)) {
+            assertEquals(size, c[1]);
+            assertTrue(c[0] >= previous && c[0] < size, c[0] + " of " + size);
+            previous = c[0];
+        }
+        assertTrue(previous > size / 2, "the last update before the end is past half the file: " + previous);
+        long[] last = calls.get(calls.size() - 1);
+        assertEquals(size, last[0]);
+        assertEquals(size, last[1]);
+    }
+
     /** The test above would pass vacuously if nothing were combined: plain rows must arrive summed, and every row count. */
     @Test
     void plainRowsArriveSummed(@TempDir Path dir) throws IOException {
