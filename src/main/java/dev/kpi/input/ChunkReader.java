@@ -491,11 +491,11 @@ public final class ChunkReader {
         }
 
         /**
-         * The common record, read a word at a time: ASCII only, no field starting with a quote, ended by LF
-         * well inside the buffer. Every delimiter and LF of a word is handled from one match, so short fields
+         * The common record, read a word at a time: ASCII only, no field starting with a quote, ended by LF,
+         * CRLF or CR well inside the buffer. Every delimiter and LF of a word is handled from one match, so short fields
          * cost no loop of their own. Returns the position after the record, or -1 (nothing kept) for any
          * other record, which {@link #next} then reads byte by byte rules and all. The records it accepts are
-         * read exactly as that path reads them: plain fields between delimiters, the LF ending the record.
+         * read exactly as that path reads them: plain fields between delimiters, the line break ending the record.
          */
         private int plainRow(byte[] b, int pos, int limit) {
             final byte d = delim;
@@ -522,16 +522,17 @@ public final class ChunkReader {
                         f++;
                         fs = q + 1;
                         if (fs < limit && b[fs] == '"') return -1;
-                    } else if (c == '\n') {
+                    } else if (c == '\n' || c == '\r') {
+                        // a record ends at LF, CRLF or a bare CR, as in the byte path; a CR at the end of the buffer
+                        // may be the first half of a CRLF: the byte path asks for more
+                        if (c == '\r' && q + 1 >= limit) return -1;
                         if (f == starts.length) grow();
                         starts[f] = fs;
                         ends[f] = q;
                         kinds[f] = RawRow.ASCII;
                         count = f + 1;
                         lines = 1;
-                        return q + 1;
-                    } else if (c == '\r') {
-                        return -1;
+                        return c == '\r' && b[q + 1] == '\n' ? q + 2 : q + 1;
                     }
                 }
             }
