@@ -19,10 +19,11 @@ import java.util.Map;
  * calculators' maps were copied again when merged into the main one). This table holds no object per
  * customer: texts are bytes in one growable {@code byte[]} arena and the rest sits in parallel primitive
  * arrays indexed by a dense entry number, so the collector has (almost) nothing to trace; an entry costs
- * about 50 bytes plus its texts.
+ * about 45 bytes plus its texts. Arrays and arena grow by half (not double) to keep the slack small.
  *
  * <p>Layout. Entry {@code i} has its key's hash ({@link String#hashCode}, kept so growing never re-reads
- * the bytes), the arena offset of its key, its close second and nanosecond, channel and campaign as codes
+ * the bytes), the arena offset of its key, its close time as nanoseconds since the epoch (one {@code long}
+ * orders like second then nanosecond; kpi's years 1900-2199 are well inside its range), channel and campaign as codes
  * into a small per-table dictionary ({@code -1} = null), and the arena offset of its <em>payload</em>: deal
  * id, contact id and account id, each written as a varint tag (0 = null, 1 = "the same as the key", n + 2 =
  * n bytes follow) and its bytes. Only the account id uses tag 1: {@link dev.kpi.records.Deal#customerKey}
@@ -60,8 +61,8 @@ final class FirstWonTable {
 
     private int[] hashes;
     private int[] keyAt;
-    private long[] seconds;
-    private int[] nanos;
+    /** Close times as nanoseconds since the epoch, UTC: one {@code long} orders them as (second, nanosecond) did. */
+    private long[] times;
     private int[] payloadAt;
     private int[] channels;
     private int[] campaigns;
@@ -86,8 +87,7 @@ final class FirstWonTable {
         shift = 32 - Integer.numberOfTrailingZeros(slotCount);
         hashes = new int[cap];
         keyAt = new int[cap];
-        seconds = new long[cap];
-        nanos = new int[cap];
+        times = new long[cap];
         payloadAt = new int[cap];
         channels = new int[cap];
         campaigns = new int[cap];
@@ -95,6 +95,18 @@ final class FirstWonTable {
     }
 
     int size() { return size; }
+
+    private static final long NANOS = 1_000_000_000L;
+    /** Seconds either side of the epoch that nanoseconds in a {@code long} can hold (years 1678 to 2262). */
+    private static final long MAX_SECONDS = Long.MAX_VALUE / NANOS - 1;
+
+    /** A close time as nanoseconds since the epoch; kpi reads years 1900 to 2199, well inside the range. */
+    private static long nanos(long second, int nano) {
+        if (second > MAX_SECONDS || second < -MAX_SECONDS) {
+            throw new IllegalArgumentException("close time out of range (years 1678 to 2262): epoch second " + second);
+        }
+        return second * NANOS + nano;
+    }
 
     /**
      * Keeps the earlier of the stored entry of {@code key} and this one: earlier close second, then nanosecond,
@@ -107,16 +119,17 @@ final class FirstWonTable {
         if (most > keyBytes.length) keyBytes = new byte[grownCapacity(keyBytes.length, most)];
         int keyLen = encode(key, keyBytes, 0);
         int hash = key.hashCode();
+        long time = nanos(closedSecond, closedNano);
         int e = find(hash, keyBytes, 0, keyLen);
         boolean fresh = e < 0;
         if (fresh) {
             e = append(hash, keyBytes, 0, keyLen);
         } else {
-            int c = compareTime(e, closedSecond, closedNano);
+            // negative: the stored deal closed first; at the same instant the stored one stays only with a smaller id
+            int c = Long.compare(times[e], time);
             if (c < 0 || c == 0 && dealId(e).compareTo(dealId) < 0) return;
         }
-        seconds[e] = closedSecond;
-        nanos[e] = closedNano;
+        times[e] = time;
         channels[e] = code(channel);
         campaigns[e] = code(campaign);
         int n = payloadField(0, dealId);
@@ -144,25 +157,15 @@ final class FirstWonTable {
             if (fresh) {
                 e = append(o.hashes[i], o.arena, keyFrom, keyLen);
             } else {
-                int c = compareTime(e, o.seconds[i], o.nanos[i]);
+                int c = Long.compare(times[e], o.times[i]);
                 if (c < 0 || c == 0 && dealId(e).compareTo(o.dealId(i)) < 0) continue;
             }
-            seconds[e] = o.seconds[i];
-            nanos[e] = o.nanos[i];
+            times[e] = o.times[i];
             channels[e] = o.channels[i] < 0 ? -1 : recode[o.channels[i]];
             campaigns[e] = o.campaigns[i] < 0 ? -1 : recode[o.campaigns[i]];
             int from = o.payloadAt[i];
             storePayload(e, fresh, o.arena, from, o.payloadLength(from));
         }
-    }
-
-    /**
-     * Negative when stored entry {@code e} closed before this time, positive after, 0 at the same instant (then
-     * the deal ids decide: the stored entry stays only if its id is strictly smaller).
-     */
-    private int compareTime(int e, long second, int nano) {
-        int c = Long.compare(seconds[e], second);
-        return c != 0 ? c : Integer.compare(nanos[e], nano);
     }
 
     // ---- reading, by entry index in [0, size) ----
@@ -173,11 +176,11 @@ final class FirstWonTable {
         return decode(arena, at + varintSize(len), len);
     }
 
-    long closedSecond(int i) { return seconds[i]; }
+    long closedSecond(int i) { return Math.floorDiv(times[i], NANOS); }
 
-    int closedNano(int i) { return nanos[i]; }
+    int closedNano(int i) { return (int) Math.floorMod(times[i], NANOS); }
 
-    LocalDate closedDay(int i) { return LocalDate.ofEpochDay(Math.floorDiv(seconds[i], 86_400L)); }
+    LocalDate closedDay(int i) { return LocalDate.ofEpochDay(Math.floorDiv(closedSecond(i), 86_400L)); }
 
     String channel(int i) { return channels[i] < 0 ? null : texts.get(channels[i]); }
 
@@ -270,11 +273,10 @@ final class FirstWonTable {
     }
 
     private void growEntries() {
-        int cap = (int) Math.min(MAX_ARRAY, 2L * hashes.length);
+        int cap = (int) Math.min(MAX_ARRAY, (long) hashes.length + (hashes.length >> 1) + 1);
         hashes = Arrays.copyOf(hashes, cap);
         keyAt = Arrays.copyOf(keyAt, cap);
-        seconds = Arrays.copyOf(seconds, cap);
-        nanos = Arrays.copyOf(nanos, cap);
+        times = Arrays.copyOf(times, cap);
         payloadAt = Arrays.copyOf(payloadAt, cap);
         channels = Arrays.copyOf(channels, cap);
         campaigns = Arrays.copyOf(campaigns, cap);
@@ -292,7 +294,7 @@ final class FirstWonTable {
     }
 
     /**
-     * The arena length after growing from {@code current} to hold {@code needed} bytes: doubled, or more if that
+     * The arena length after growing from {@code current} to hold {@code needed} bytes: half as much again, or more if that
      * is not enough; more than an array can hold is an {@link IllegalStateException}, never a silent wrap.
      */
     static int grownCapacity(int current, long needed) {
@@ -300,7 +302,7 @@ final class FirstWonTable {
             throw new IllegalStateException("first-won table: customer and deal ids need more than "
                     + MAX_ARRAY + " bytes (" + needed + ")");
         }
-        return (int) Math.max(needed, Math.min(MAX_ARRAY, 2L * current));
+        return (int) Math.max(needed, Math.min(MAX_ARRAY, (long) current + (current >> 1) + 1));
     }
 
     /** Points entry {@code e} at this payload: over its old one when it fits, else appended. */
