@@ -1,12 +1,10 @@
 package dev.kpi.calc;
 
+import dev.kpi.calc.funnel.TextCodes;
+
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Each customer's first won deal, for {@link CacCalculator}: per customer key, the won deal with the
@@ -24,7 +22,7 @@ import java.util.Map;
  * <p>Layout. Entry {@code i} has its key's hash ({@link String#hashCode}, kept so growing never re-reads
  * the bytes), the arena offset of its key, its close time as nanoseconds since the epoch (one {@code long}
  * orders like second then nanosecond; kpi's years 1900-2199 are well inside its range), channel and campaign as codes
- * into a small per-table dictionary ({@code -1} = null), and the arena offset of its <em>payload</em>: deal
+ * of a {@link TextCodes} ({@link TextCodes#NONE} = null), and the arena offset of its <em>payload</em>: deal
  * id, contact id and account id, each written as a varint tag (0 = null, 1 = "the same as the key", n + 2 =
  * n bytes follow) and its bytes. Only the account id uses tag 1: {@link dev.kpi.records.Deal#customerKey}
  * is the account id whenever that is non-empty. A key is a varint length and its bytes; it is never moved.
@@ -67,8 +65,8 @@ final class FirstWonTable {
     private int[] channels;
     private int[] campaigns;
 
-    private final Map<String, Integer> codes = new HashMap<>();
-    private final List<String> texts = new ArrayList<>();
+    /** Channels and campaigns: few distinct values, stored as codes. */
+    private final TextCodes texts = new TextCodes();
 
     /** Scratch for an offered key and payload (reused: an offer allocates nothing once they are large enough). */
     private byte[] keyBytes = new byte[64];
@@ -130,8 +128,8 @@ final class FirstWonTable {
             if (c < 0 || c == 0 && dealId(e).compareTo(dealId) < 0) return;
         }
         times[e] = time;
-        channels[e] = code(channel);
-        campaigns[e] = code(campaign);
+        channels[e] = texts.code(channel);
+        campaigns[e] = texts.code(campaign);
         int n = payloadField(0, dealId);
         n = payloadField(n, contactId);
         if (accountId != null && accountId.equals(key)) {
@@ -147,7 +145,7 @@ final class FirstWonTable {
     void mergeFrom(FirstWonTable o) {
         if (o == this) return; // every entry would replace itself
         int[] recode = new int[o.texts.size()];
-        for (int c = 0; c < recode.length; c++) recode[c] = code(o.texts.get(c));
+        for (int c = 0; c < recode.length; c++) recode[c] = texts.code(o.texts.text(c));
         for (int i = 0; i < o.size; i++) {
             int keyStart = o.keyAt[i];
             int keyLen = readVarint(o.arena, keyStart);
@@ -161,8 +159,8 @@ final class FirstWonTable {
                 if (c < 0 || c == 0 && dealId(e).compareTo(o.dealId(i)) < 0) continue;
             }
             times[e] = o.times[i];
-            channels[e] = o.channels[i] < 0 ? -1 : recode[o.channels[i]];
-            campaigns[e] = o.campaigns[i] < 0 ? -1 : recode[o.campaigns[i]];
+            channels[e] = o.channels[i] == TextCodes.NONE ? TextCodes.NONE : recode[o.channels[i]];
+            campaigns[e] = o.campaigns[i] == TextCodes.NONE ? TextCodes.NONE : recode[o.campaigns[i]];
             int from = o.payloadAt[i];
             storePayload(e, fresh, o.arena, from, o.payloadLength(from));
         }
@@ -182,9 +180,9 @@ final class FirstWonTable {
 
     LocalDate closedDay(int i) { return LocalDate.ofEpochDay(Math.floorDiv(closedSecond(i), 86_400L)); }
 
-    String channel(int i) { return channels[i] < 0 ? null : texts.get(channels[i]); }
+    String channel(int i) { return texts.text(channels[i]); }
 
-    String campaign(int i) { return campaigns[i] < 0 ? null : texts.get(campaigns[i]); }
+    String campaign(int i) { return texts.text(campaigns[i]); }
 
     String dealId(int i) { return payloadText(i, 0); }
 
@@ -332,19 +330,6 @@ final class FirstWonTable {
         long need = (long) n + more;
         if (need > payloadBytes.length) payloadBytes = Arrays.copyOf(payloadBytes, grownCapacity(payloadBytes.length, need));
         return n;
-    }
-
-    // ---- dictionary of channels and campaigns ----
-
-    private int code(String s) {
-        if (s == null) return -1;
-        Integer c = codes.get(s);
-        if (c == null) {
-            c = texts.size();
-            codes.put(s, c);
-            texts.add(s);
-        }
-        return c;
     }
 
     // ---- text encoding: UTF-8, unpaired surrogates as 3 bytes (WTF-8) ----
