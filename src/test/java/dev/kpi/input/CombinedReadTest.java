@@ -34,27 +34,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * bad values with their lines), byte for byte.
  */
 class CombinedReadTest {
-    private int savedSample;
-    private long savedMin;
-    private int savedChunk;
-    private int savedMax;
+    private ReaderHooks hooks;
 
     @BeforeEach
-    void save() {
-        savedSample = RecordReader.sampleRows;
-        savedMin = ChunkReader.minBytes;
-        savedChunk = ChunkReader.defaultChunkBytes;
-        savedMax = SpendCombiner.maxEntries;
-    }
+    void save() { hooks = new ReaderHooks(); }
 
     @AfterEach
-    void restore() {
-        RecordReader.sampleRows = savedSample;
-        ChunkReader.minBytes = savedMin;
-        ChunkReader.defaultChunkBytes = savedChunk;
-        SpendCombiner.maxEntries = savedMax;
-        SpendCombiner.enabled = true;
-    }
+    void restore() { hooks.restore(); }
 
     private static String pick(Random r, String... options) { return options[r.nextInt(options.length)]; }
 
@@ -114,19 +100,26 @@ class CombinedReadTest {
             stages: { won: [ Closed Won ], lost: [ Closed Lost ] }
             """;
 
-    private static KpiRun run(Path dir, boolean combine, String... args) {
-        SpendCombiner.enabled = combine;
-        try {
-            return KpiRun.in(dir, new byte[0], Map.of(), args);
-        } finally {
-            SpendCombiner.enabled = true;
-        }
-    }
+    /** Switches summing spend rows off. */
+    private static final Runnable NO_SUMS = () -> SpendCombiner.enabled = false;
+    /** Switches stand-ins for deals that are not won off. */
+    private static final Runnable NO_STAND_INS = () -> FastLane.standIns = false;
 
-    private static void assertSameRun(Path dir, String... args) {
-        KpiRun expected = run(dir, false, args);
-        KpiRun actual = run(dir, true, args);
-        String what = String.join(" ", args);
+    /**
+     * Runs kpi with {@code args} twice, first with {@code off} switching a shortcut off, then as it is, and
+     * requires the same exit code, stdout and stderr.
+     */
+    private static void assertSameRun(Path dir, Runnable off, String... args) {
+        ReaderHooks before = new ReaderHooks();
+        KpiRun expected;
+        try {
+            off.run();
+            expected = KpiRun.in(dir, new byte[0], Map.of(), args);
+        } finally {
+            before.restore();
+        }
+        KpiRun actual = KpiRun.in(dir, new byte[0], Map.of(), args);
+        String what = String.join(" ", args) + " (chunks of " + ChunkReader.defaultChunkBytes + " B)";
         assertEquals(expected.exit, actual.exit, what + ": exit\n" + actual);
         assertEquals(expected.out, actual.out, what + ": stdout");
         assertEquals(expected.err, actual.err, what + ": stderr");
@@ -152,19 +145,19 @@ class CombinedReadTest {
                     for (String threads : new String[] {"1", "3"}) {
                         List<String> ads = new ArrayList<>(List.of("ads", "--spend", file, "--format", "json", "--threads", threads));
                         ads.addAll(List.of(by));
-                        assertSameRun(dir, ads.toArray(String[]::new));
+                        assertSameRun(dir, NO_SUMS, ads.toArray(String[]::new));
                         List<String> cac = new ArrayList<>(List.of("cac", "--spend", file, "--deals", "deals.csv", "--format", "json",
                                 "--threads", threads));
                         cac.addAll(List.of(by));
-                        assertSameRun(dir, cac.toArray(String[]::new));
+                        assertSameRun(dir, NO_SUMS, cac.toArray(String[]::new));
                     }
                 }
             }
         }
         // sequential reads (files under the fast reader's threshold: rows as strings, no lanes) are unaffected
         ChunkReader.minBytes = Long.MAX_VALUE;
-        assertSameRun(dir, "ads", "--spend", "quirky.csv", "--format", "json", "--by", "campaign");
-        assertSameRun(dir, "cac", "--spend", "quirky.csv", "--deals", "deals.csv", "--format", "json", "--by", "channel,month",
+        assertSameRun(dir, NO_SUMS, "ads", "--spend", "quirky.csv", "--format", "json", "--by", "campaign");
+        assertSameRun(dir, NO_SUMS, "cac", "--spend", "quirky.csv", "--deals", "deals.csv", "--format", "json", "--by", "channel,month",
                 "--spend-lag", "1", "--from", "2025-05-01", "--to", "2025-06-30");
     }
 
@@ -205,19 +198,7 @@ class CombinedReadTest {
                     List<String> cac = new ArrayList<>(List.of("cac", "--spend", "spend.csv", "--deals", "deals.csv", "--format", "json",
                             "--threads", threads));
                     cac.addAll(List.of(by));
-                    String[] args = cac.toArray(String[]::new);
-                    FastLane.standIns = false;
-                    KpiRun expected;
-                    try {
-                        expected = KpiRun.in(dir, new byte[0], Map.of(), args);
-                    } finally {
-                        FastLane.standIns = true;
-                    }
-                    KpiRun actual = KpiRun.in(dir, new byte[0], Map.of(), args);
-                    String what = String.join(" ", args) + " chunk " + chunk;
-                    assertEquals(expected.exit, actual.exit, what + ": exit\n" + actual);
-                    assertEquals(expected.out, actual.out, what + ": stdout");
-                    assertEquals(expected.err, actual.err, what + ": stderr");
+                    assertSameRun(dir, NO_STAND_INS, cac.toArray(String[]::new));
                 }
             }
         }

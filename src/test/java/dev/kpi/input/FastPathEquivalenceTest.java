@@ -26,26 +26,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * everywhere; fast lanes run in check mode (each lane record is compared with the mapper's as well).
  */
 class FastPathEquivalenceTest {
-    private int savedSample;
-    private long savedMin;
-    private int savedChunk;
-    private boolean savedCheck;
+    private ReaderHooks hooks;
 
     @BeforeEach
-    void lower() {
-        savedSample = RecordReader.sampleRows;
-        savedMin = ChunkReader.minBytes;
-        savedChunk = ChunkReader.defaultChunkBytes;
-        savedCheck = RecordReader.checkLanes;
-    }
+    void save() { hooks = new ReaderHooks(); }
 
     @AfterEach
-    void restore() {
-        RecordReader.sampleRows = savedSample;
-        ChunkReader.minBytes = savedMin;
-        ChunkReader.defaultChunkBytes = savedChunk;
-        RecordReader.checkLanes = savedCheck;
-    }
+    void restore() { hooks.restore(); }
 
     /** Everything a read produces that a user can see. */
     record Outcome(List<Object> records, List<Diagnostics.BadValue> bad, long badCount, long skippedRows,
@@ -82,8 +69,7 @@ class FastPathEquivalenceTest {
             assertEquals(expected.skipped(), actual.skipped(), what + ": skipped lines");
             assertEquals(expected.count(), actual.count(), what + ": count");
         }
-        ChunkReader.minBytes = savedMin;
-        ChunkReader.defaultChunkBytes = savedChunk;
+        hooks.restore();
     }
 
     private void assertSameEverywhere(Path file, RecordType type) {
@@ -169,7 +155,8 @@ class FastPathEquivalenceTest {
         Diagnostics d = new Diagnostics();
         RecordReader reader = new RecordReader(KpiConfig.empty(), d);
         try (RecordReader.Opened o = reader.open(new InputSpec(InputSource.file(s), null), RecordType.SPEND)) {
-            FastLane lane = FastLane.forFile(o.context, RecordType.SPEND, SpendMapper.StartDateMeaning.DAY);
+            FastLane lane = FastLane.forFile(o.context, RecordType.SPEND, SpendMapper.StartDateMeaning.DAY,
+                    dev.kpi.records.Projection.ALL);
             assertTrue(lane instanceof FastLane.SpendLane, "a plain spend file gets a lane");
         }
         // 50 rows × 12.50 = 625.00 of cost, read in chunks of 64 bytes on 2 threads
