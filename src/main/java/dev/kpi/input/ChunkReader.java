@@ -364,8 +364,6 @@ public final class ChunkReader {
         static final int END = -2;
         static final int UNCLOSED = -3;
 
-        private static final java.lang.invoke.VarHandle LONG =
-                java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
         private static final long ONES = 0x0101010101010101L;
         private static final long HIGH_BITS = 0x8080808080808080L;
         private static final long LF_WORD = ONES * '\n';
@@ -446,7 +444,7 @@ public final class ChunkReader {
                     long hiWords = 0;
                     // eight bytes at a time until a word holds the delimiter, CR or LF
                     while (p + 8 <= limit) {
-                        long w = (long) LONG.get(b, p);
+                        long w = (long) ByteRanges.LONG.get(b, p);
                         long m = match(w, delimWord) | match(w, LF_WORD) | match(w, CR_WORD);
                         if (m != 0) {
                             int k = Long.numberOfTrailingZeros(m) >>> 3; // the first stop byte (lower bits are exact)
@@ -503,7 +501,7 @@ public final class ChunkReader {
             int f = 0;
             int fs = pos;
             for (int p = pos; p + 8 <= limit; p += 8) {
-                long w = (long) LONG.get(b, p);
+                long w = (long) ByteRanges.LONG.get(b, p);
                 if ((w & HIGH_BITS) != 0) return -1; // a non-ASCII byte (perhaps in the next record)
                 // Candidates: a byte equal to the delimiter, LF or CR gives 0 in the matching xor, and 0 - 1
                 // borrows into the high bit. The words are ASCII, so no byte of an xor has its high bit set and

@@ -7,7 +7,6 @@ import dev.kpi.records.RecordType;
 import dev.kpi.records.Spend;
 
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -40,14 +39,10 @@ abstract class FastLane {
     abstract Object map(RawRow row, ChannelNames channels);
 
     /**
-     * A lane for a file, or null when its settings ask for more than a lane does: number and date
-     * conventions other than the plain ones, a configured date format, fields read from several columns.
+     * A lane for a file whose consumer reads {@code projection}, or null when its settings ask for more than a
+     * lane does: number and date conventions other than the plain ones, a configured date format, fields read
+     * from several columns.
      */
-    static FastLane forFile(ReadContext ctx, RecordType type, SpendMapper.StartDateMeaning meaning) {
-        return forFile(ctx, type, meaning, Projection.ALL);
-    }
-
-    /** {@link #forFile(ReadContext, RecordType, SpendMapper.StartDateMeaning)} for a consumer that reads {@code projection}. */
     static FastLane forFile(ReadContext ctx, RecordType type, SpendMapper.StartDateMeaning meaning, Projection projection) {
         if (ctx.numbers().locale().decimal() != '.') return null;
         if (ctx.settings() != null && ctx.settings().dateFormat() != null) return null;
@@ -97,13 +92,19 @@ abstract class FastLane {
         int e = row.end(c);
         if (s == e) return null;
         byte[] b = row.bytes();
-        if (row.kind(c) == RawRow.ASCII && !asciiWhitespace(b[s]) && !asciiWhitespace(b[e - 1])) {
+        if (plainAscii(row, c)) {
             if (e - s <= 4 && isPlaceholder(b, s, e)) return null;
             return interner == null ? new String(b, s, e - s, StandardCharsets.ISO_8859_1) : interner.get(b, s, e);
         }
         if (row.isBlank(c)) return null;
         String t = row.cell(c).strip();
         return RowMapper.isTextPlaceholder(t) ? null : t;
+    }
+
+    /** A non-empty cell of plain ASCII without blanks at either end: its bytes are its text. */
+    static boolean plainAscii(RawRow row, int c) {
+        byte[] b = row.bytes();
+        return row.kind(c) == RawRow.ASCII && !asciiWhitespace(b[row.start(c)]) && !asciiWhitespace(b[row.end(c) - 1]);
     }
 
     /** The ASCII characters {@link Character#isWhitespace} accepts: tab to carriage return, the four separators 28-31, space. */
@@ -188,21 +189,28 @@ abstract class FastLane {
         return b - '0';
     }
 
-    /** {@code yyyy-MM-dd} at {@code s}, years kpi accepts only; the mapper for anything else. */
-    protected final LocalDate isoDate(byte[] b, int s) throws Fallback {
+    /**
+     * The day of the {@code yyyy-MM-dd} date at {@code s}, as an index into {@link #days} (31 a month, 12 a
+     * year from {@link RowMapper#FIRST_YEAR}); only real dates of the years kpi accepts, the mapper for anything
+     * else (2025-02-30: the mapper reports it).
+     */
+    private static int isoDay(byte[] b, int s) throws Fallback {
         if (b[s + 4] != '-' || b[s + 7] != '-') throw Fallback.INSTANCE;
         int y = digit(b[s]) * 1000 + digit(b[s + 1]) * 100 + digit(b[s + 2]) * 10 + digit(b[s + 3]);
         int m = digit(b[s + 5]) * 10 + digit(b[s + 6]);
         int d = digit(b[s + 8]) * 10 + digit(b[s + 9]);
-        if (y < RowMapper.FIRST_YEAR || y > RowMapper.LAST_YEAR || m < 1 || m > 12 || d < 1 || d > 31) throw Fallback.INSTANCE;
-        int k = ((y - RowMapper.FIRST_YEAR) * 12 + m - 1) * 31 + d - 1;
+        if (y < RowMapper.FIRST_YEAR || y > RowMapper.LAST_YEAR || m < 1 || m > 12 || d < 1) throw Fallback.INSTANCE;
+        int last = m == 2 ? (java.time.Year.isLeap(y) ? 29 : 28) : (m == 4 || m == 6 || m == 9 || m == 11) ? 30 : 31;
+        if (d > last) throw Fallback.INSTANCE;
+        return ((y - RowMapper.FIRST_YEAR) * 12 + m - 1) * 31 + d - 1;
+    }
+
+    /** {@code yyyy-MM-dd} at {@code s}, years kpi accepts only; the mapper for anything else. */
+    protected final LocalDate isoDate(byte[] b, int s) throws Fallback {
+        int k = isoDay(b, s);
         LocalDate v = days[k];
         if (v == null) {
-            try {
-                v = LocalDate.of(y, m, d);
-            } catch (DateTimeException ex) {
-                throw Fallback.INSTANCE; // 2025-02-30: the mapper reports it
-            }
+            v = LocalDate.of(RowMapper.FIRST_YEAR + k / 372, k / 31 % 12 + 1, k % 31 + 1);
             days[k] = v;
         }
         return v;
@@ -211,18 +219,7 @@ abstract class FastLane {
     /** Throws unless the cell is a {@code yyyy-MM-dd} date {@link #date} reads (without looking up the date itself). */
     static void checkDate(RawRow row, int c) throws Fallback {
         if (row.kind(c) != RawRow.ASCII || row.end(c) - row.start(c) != 10) throw Fallback.INSTANCE;
-        checkIsoDate(row.bytes(), row.start(c));
-    }
-
-    /** Throws unless {@link #isoDate} reads the date at {@code s}. */
-    private static void checkIsoDate(byte[] b, int s) throws Fallback {
-        if (b[s + 4] != '-' || b[s + 7] != '-') throw Fallback.INSTANCE;
-        int y = digit(b[s]) * 1000 + digit(b[s + 1]) * 100 + digit(b[s + 2]) * 10 + digit(b[s + 3]);
-        int m = digit(b[s + 5]) * 10 + digit(b[s + 6]);
-        int d = digit(b[s + 8]) * 10 + digit(b[s + 9]);
-        if (y < RowMapper.FIRST_YEAR || y > RowMapper.LAST_YEAR || m < 1 || m > 12 || d < 1) throw Fallback.INSTANCE;
-        int last = m == 2 ? (java.time.Year.isLeap(y) ? 29 : 28) : (m == 4 || m == 6 || m == 9 || m == 11) ? 30 : 31;
-        if (d > last) throw Fallback.INSTANCE;
+        isoDay(row.bytes(), row.start(c));
     }
 
     protected final LocalDate date(RawRow row, int c) throws Fallback {
@@ -230,36 +227,40 @@ abstract class FastLane {
         return isoDate(row.bytes(), row.start(c));
     }
 
-    /** Throws unless {@link #dateTime} reads the cell (without building the date-time). */
-    static void checkDateTime(RawRow row, int c) throws Fallback {
-        int len = row.end(c) - row.start(c);
-        if (row.kind(c) != RawRow.ASCII || (len != 10 && len != 19)) throw Fallback.INSTANCE;
-        if (len == 19) {
-            byte[] b = row.bytes();
-            int s = row.start(c);
-            if ((b[s + 10] != ' ' && b[s + 10] != 'T') || b[s + 13] != ':' || b[s + 16] != ':') throw Fallback.INSTANCE;
-            int h = digit(b[s + 11]) * 10 + digit(b[s + 12]);
-            int mi = digit(b[s + 14]) * 10 + digit(b[s + 15]);
-            int se = digit(b[s + 17]) * 10 + digit(b[s + 18]);
-            if (h > 23 || mi > 59 || se > 59) throw Fallback.INSTANCE;
-        }
-        checkIsoDate(row.bytes(), row.start(c));
-    }
-
-    /** {@code yyyy-MM-dd}, or that with {@code ' '} or {@code T} and {@code HH:mm:ss}; the mapper for anything else. */
-    protected final LocalDateTime dateTime(RawRow row, int c) throws Fallback {
-        if (row.kind(c) != RawRow.ASCII) throw Fallback.INSTANCE;
-        byte[] b = row.bytes();
-        int s = row.start(c);
-        int len = row.end(c) - s;
-        if (len == 10) return isoDate(b, s).atStartOfDay();
-        if (len != 19 || (b[s + 10] != ' ' && b[s + 10] != 'T') || b[s + 13] != ':' || b[s + 16] != ':') throw Fallback.INSTANCE;
-        LocalDate d = isoDate(b, s);
+    /**
+     * The second of the day of a {@code yyyy-MM-dd HH:mm:ss} (or {@code T}) cell at {@code s}, 19 bytes long;
+     * the mapper for anything else.
+     */
+    private static int timeOfDay(byte[] b, int s) throws Fallback {
+        if ((b[s + 10] != ' ' && b[s + 10] != 'T') || b[s + 13] != ':' || b[s + 16] != ':') throw Fallback.INSTANCE;
         int h = digit(b[s + 11]) * 10 + digit(b[s + 12]);
         int mi = digit(b[s + 14]) * 10 + digit(b[s + 15]);
         int se = digit(b[s + 17]) * 10 + digit(b[s + 18]);
         if (h > 23 || mi > 59 || se > 59) throw Fallback.INSTANCE;
-        return LocalDateTime.of(d, LocalTime.of(h, mi, se));
+        return (h * 60 + mi) * 60 + se;
+    }
+
+    /** Length of a cell {@link #dateTime} may read (a date, or a date and time); the mapper for anything else. */
+    private static int dateTimeLength(RawRow row, int c) throws Fallback {
+        int len = row.end(c) - row.start(c);
+        if (row.kind(c) != RawRow.ASCII || (len != 10 && len != 19)) throw Fallback.INSTANCE;
+        return len;
+    }
+
+    /** Throws unless {@link #dateTime} reads the cell (without building the date-time). */
+    static void checkDateTime(RawRow row, int c) throws Fallback {
+        if (dateTimeLength(row, c) == 19) timeOfDay(row.bytes(), row.start(c));
+        isoDay(row.bytes(), row.start(c));
+    }
+
+    /** {@code yyyy-MM-dd}, or that with {@code ' '} or {@code T} and {@code HH:mm:ss}; the mapper for anything else. */
+    protected final LocalDateTime dateTime(RawRow row, int c) throws Fallback {
+        int len = dateTimeLength(row, c);
+        byte[] b = row.bytes();
+        int s = row.start(c);
+        if (len == 10) return isoDate(b, s).atStartOfDay();
+        int second = timeOfDay(b, s);
+        return LocalDateTime.of(isoDate(b, s), LocalTime.ofSecondOfDay(second));
     }
 
     /** Strings for repeated byte values (channels, campaigns, stages), so each distinct value is decoded once. */
@@ -269,17 +270,8 @@ abstract class FastLane {
         private String[] values = new String[1024];
         private int size;
 
-        private static final java.lang.invoke.VarHandle LONG =
-                java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-
-        /** Eight bytes at a time (values are names of 5-30 bytes, looked up once per cell). */
         private static int hash(byte[] b, int s, int e) {
-            long h = e - s;
-            int i = s;
-            for (; i + 8 <= e; i += 8) h = Long.rotateLeft((h ^ (long) LONG.get(b, i)) * 0x9E3779B97F4A7C15L, 29);
-            for (; i < e; i++) h = h * 31 + b[i];
-            h *= 0x9E3779B97F4A7C15L;
-            return (int) (h ^ (h >>> 32));
+            return ByteRanges.finish(ByteRanges.mix(e - s, b, s, e));
         }
 
         String get(byte[] b, int s, int e) {
@@ -299,13 +291,8 @@ abstract class FastLane {
             }
         }
 
-        /** Byte comparison without the set-up cost of the vectorised one (values here are short). */
         private static boolean same(byte[] k, byte[] b, int s, int e) {
-            if (k.length != e - s) return false;
-            int i = 0;
-            for (; i + 8 <= k.length; i += 8) if ((long) LONG.get(k, i) != (long) LONG.get(b, s + i)) return false;
-            for (; i < k.length; i++) if (k[i] != b[s + i]) return false;
-            return true;
+            return k.length == e - s && ByteRanges.equal(k, 0, b, s, k.length);
         }
 
         private void grow() {
@@ -337,16 +324,16 @@ abstract class FastLane {
 
     /** Ad-platform rows with a day column. */
     static final class SpendLane extends FastLane {
-        // columns (package-private: the SpendCombiner reads the same cells)
+        // the key cells are package-private: the SpendCombiner keys rows by them
         final int date = column("date");
         final int campaign = column("campaign");
-        final int cost = column("cost");
-        final int value = column("conversionValue");
+        private final int cost = column("cost");
+        private final int value = column("conversionValue");
         final int currency = column("currency");
-        final int impressions = column("impressions");
-        final int clicks = column("clicks");
-        final int conversions = column("conversions");
-        final int leads = column("leads");
+        private final int impressions = column("impressions");
+        private final int clicks = column("clicks");
+        private final int conversions = column("conversions");
+        private final int leads = column("leads");
         final int platform = column("platform");
         final int channel = column("channel");
         private final int adGroup = column("adGroup");
@@ -356,7 +343,35 @@ abstract class FastLane {
         private final String defaultChannel = ctx.defaultChannel();
         private final Interner names = new Interner();
 
+        /** Scratch for {@link #metrics} in {@link #map}. */
+        private final long[] read = new long[METRICS];
+
         SpendLane(ReadContext ctx) { super(ctx); }
+
+        /** Slots of {@link #metrics}: the additive fields of a {@link Spend}. */
+        static final int COST = 0, IMPRESSIONS = 1, CLICKS = 2, CONVERSIONS = 3, VALUE = 4, LEADS = 5, METRICS = 6;
+
+        /**
+         * Reads the six metric cells into {@code into} (0 for an empty cell; micros for money and conversions),
+         * and returns the {@link Spend#present()} flags; the mapper for a cell that is not plain.
+         */
+        int metrics(RawRow row, long[] into) throws Fallback {
+            return metric(row, cost, true, into, COST, Spend.COST)
+                    | metric(row, impressions, false, into, IMPRESSIONS, Spend.IMPRESSIONS)
+                    | metric(row, clicks, false, into, CLICKS, Spend.CLICKS)
+                    | metric(row, conversions, true, into, CONVERSIONS, Spend.CONVERSIONS)
+                    | metric(row, value, true, into, VALUE, Spend.CONVERSION_VALUE)
+                    | metric(row, leads, false, into, LEADS, Spend.LEADS);
+        }
+
+        private static int metric(RawRow row, int c, boolean micros, long[] into, int slot, int flag) throws Fallback {
+            if (empty(row, c)) {
+                into[slot] = 0;
+                return 0;
+            }
+            into[slot] = micros ? micros(row, c) : count(row, c);
+            return flag;
+        }
 
         @Override
         Object map(RawRow row, ChannelNames channels) {
@@ -366,45 +381,16 @@ abstract class FastLane {
                 if (camp == null && skipEmptyCampaign) return null;
                 if (empty(row, date)) return null;
                 LocalDate day = date(row, date);
-                int present = 0;
-                long costMicros = 0;
-                if (!empty(row, cost)) {
-                    costMicros = micros(row, cost);
-                    present |= Spend.COST;
-                }
-                long valueMicros = 0;
-                if (!empty(row, value)) {
-                    valueMicros = micros(row, value);
-                    present |= Spend.CONVERSION_VALUE;
-                }
+                long[] m = read;
+                int present = metrics(row, m);
                 String cur = currencyCode(row, currency, names);
                 if (cur == null) cur = defaultCurrency;
-                long imp = 0;
-                if (!empty(row, impressions)) {
-                    imp = count(row, impressions);
-                    present |= Spend.IMPRESSIONS;
-                }
-                long clk = 0;
-                if (!empty(row, clicks)) {
-                    clk = count(row, clicks);
-                    present |= Spend.CLICKS;
-                }
-                long conv = 0;
-                if (!empty(row, conversions)) {
-                    conv = micros(row, conversions);
-                    present |= Spend.CONVERSIONS;
-                }
-                long ld = 0;
-                if (!empty(row, leads)) {
-                    ld = count(row, leads);
-                    present |= Spend.LEADS;
-                }
                 String plat = text(row, platform, names);
                 if (plat == null) plat = defaultPlatform;
                 String ch = text(row, channel, names);
                 if (ch == null) ch = defaultChannel;
-                return new Spend(day, null, plat, channels.normalize(ch), camp, text(row, adGroup, names), cur, costMicros, imp, clk,
-                        conv, valueMicros, ld, present);
+                return new Spend(day, null, plat, channels.normalize(ch), camp, text(row, adGroup, names), cur, m[COST],
+                        m[IMPRESSIONS], m[CLICKS], m[CONVERSIONS], m[VALUE], m[LEADS], present);
             } catch (Fallback f) {
                 return null;
             }
@@ -454,6 +440,13 @@ abstract class FastLane {
             return v;
         }
 
+        /** The currency of a deal's amount: none when amounts are in the company currency, else the cell's or the default. */
+        private String amountCurrency(RawRow row) throws Fallback {
+            if (amountInCompanyCurrency) return null;
+            String cur = currencyCode(row, currency, names);
+            return cur == null ? defaultCurrency : cur;
+        }
+
         /**
          * A deal that is not won, for a consumer that reads only won ones: every cell the full mapping reads is
          * checked the same way (a cell it would send to the mapper sends the row there too), the channel name
@@ -465,10 +458,7 @@ abstract class FastLane {
             String cur = null;
             if (hasAmount) {
                 micros(row, amount);
-                if (!amountInCompanyCurrency) {
-                    cur = currencyCode(row, currency, names);
-                    if (cur == null) cur = defaultCurrency;
-                }
+                cur = amountCurrency(row);
             }
             if (!empty(row, account)) {
                 if (row.kind(account) == RawRow.ASCII) {
@@ -499,13 +489,13 @@ abstract class FastLane {
          */
         private boolean plainId(RawRow row, int c) throws Fallback {
             if (empty(row, c)) return false;
-            if (row.kind(c) == RawRow.ASCII) {
+            if (plainAscii(row, c)) {
                 byte[] b = row.bytes();
                 int s = row.start(c);
                 int e = row.end(c);
                 boolean letterE = false;
                 for (int i = s; i < e; i++) if ((b[i] | 0x20) == 'e') letterE = true;
-                if (!letterE && !asciiWhitespace(b[s]) && !asciiWhitespace(b[e - 1])) return !(e - s <= 4 && isPlaceholder(b, s, e));
+                if (!letterE) return !(e - s <= 4 && isPlaceholder(b, s, e)); // as text() reads it; no exponent
             }
             return id(row, c) != null;
         }
@@ -519,16 +509,9 @@ abstract class FastLane {
                 if (wonOnly && outcome != Outcome.WON) return notWon(row, channels, st, outcome);
                 String dealId = id(row, id);
                 if (dealId == null) return null; // the mapper names it after its line
-                long amountMicros = 0;
                 boolean hasAmount = !empty(row, amount);
-                String cur = null;
-                if (hasAmount) {
-                    amountMicros = micros(row, amount);
-                    if (!amountInCompanyCurrency) {
-                        cur = currencyCode(row, currency, names);
-                        if (cur == null) cur = defaultCurrency;
-                    }
-                }
+                long amountMicros = hasAmount ? micros(row, amount) : 0;
+                String cur = hasAmount ? amountCurrency(row) : null;
                 String acct = account(row, account);
                 LocalDateTime createdAt = empty(row, created) ? null : dateTime(row, created);
                 LocalDateTime closedAt = empty(row, closed) ? null : dateTime(row, closed);

@@ -151,7 +151,8 @@ public final class RecordReader {
          */
         public <P> long stream(P main, Supplier<P> newPart, BiConsumer<P, Object> add, BiConsumer<P, P> merge,
                                int threads, Projection projection, ChunkReader.Progress progress) {
-            this.projection = projection;
+            // in check mode lanes build whole records, to be compared with the mapper's
+            this.projection = checkLanes ? Projection.ALL : projection;
             Acc<P> acc = new Acc<>(main, mapper, context, add, merge);
             for (RawRow r : sample) acc.row(r);
             if (newPart != null && threads > 0 && parallelSafe(mapping.schema().type()) && sample.size() == sampleRows
@@ -185,6 +186,7 @@ public final class RecordReader {
             return acc.records;
         }
 
+        /** What the consumer of the current {@link #stream} reads: lanes and combiners skip the rest. */
         private Projection projection = Projection.ALL;
 
         /** Lanes keep only caches, so each thread keeps one for all the chunks it reads. */
@@ -193,7 +195,7 @@ public final class RecordReader {
         private FastLane lane(ReadContext ctx) {
             Optional<FastLane> l = lanes.get();
             if (l == null) {
-                l = Optional.ofNullable(FastLane.forFile(ctx, mapping.schema().type(), meaning, checkLanes ? Projection.ALL : projection));
+                l = Optional.ofNullable(FastLane.forFile(ctx, mapping.schema().type(), meaning, projection));
                 lanes.set(l);
             }
             return l.orElse(null);
@@ -218,7 +220,7 @@ public final class RecordReader {
                 this.rowMapper = rowMapper;
                 this.ctx = ctx;
                 this.lane = lane(ctx);
-                this.combiner = checkLanes ? null : SpendCombiner.of(lane, projection);
+                this.combiner = SpendCombiner.of(lane, projection);
                 this.add = add;
                 this.merge = merge;
                 this.total = mapping.schema().type() == RecordType.SPEND && mapping.has("cost") ? new SpendTotal() : null;

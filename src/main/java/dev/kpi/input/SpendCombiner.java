@@ -3,9 +3,6 @@ package dev.kpi.input;
 import dev.kpi.records.Projection;
 import dev.kpi.records.Spend;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.function.Consumer;
 
@@ -33,17 +30,15 @@ final class SpendCombiner {
     static int maxEntries = 1 << 16;
     /** Test hook: false reads every row on its own (the reference for {@code CombinedReadTest}). */
     static boolean enabled = true;
-    private static final int SUMS = 6;
+    /** Sums per key: the lane's metrics, in its order. */
+    private static final int SUMS = FastLane.SpendLane.METRICS;
 
     private final FastLane.SpendLane lane;
-    private final int[] keyColumns;
     private final int date;
-    private final int cost;
-    private final int value;
-    private final int impressions;
-    private final int clicks;
-    private final int conversions;
-    private final int leads;
+    private final int[] keyColumns;
+    /** The current row: its metrics, and its key in {@link #keyOf}'s layout. */
+    private final long[] read = new long[SUMS];
+    private byte[] key = new byte[256];
 
     private int[] slots = new int[1 << 12];
     private int[] hashes = new int[1 << 11];
@@ -51,25 +46,20 @@ final class SpendCombiner {
     private Spend[] first = new Spend[1 << 11];
     private long[] sums = new long[(1 << 11) * SUMS];
     private long[] rows = new long[1 << 11];
+    /** Keys of the entries, one after the other in entry order. */
     private byte[] keys = new byte[1 << 14];
     private int keysLength;
     private int size;
 
     private SpendCombiner(FastLane.SpendLane lane, int[] keyColumns) {
         this.lane = lane;
-        this.keyColumns = keyColumns;
         this.date = lane.date;
-        this.cost = lane.cost;
-        this.value = lane.value;
-        this.impressions = lane.impressions;
-        this.clicks = lane.clicks;
-        this.conversions = lane.conversions;
-        this.leads = lane.leads;
+        this.keyColumns = keyColumns;
     }
 
     /** A combiner for a chunk read by {@code lane}, or null when the projection does not allow combining. */
     static SpendCombiner of(FastLane lane, Projection projection) {
-        if (!enabled || !(lane instanceof FastLane.SpendLane) || projection == null || !projection.combineSpend()) return null;
+        if (!enabled || !(lane instanceof FastLane.SpendLane) || !projection.combineSpend()) return null;
         FastLane.SpendLane l = (FastLane.SpendLane) lane;
         int[] cols = {l.platform, l.channel, l.currency,
                 projection.spendCampaign() || l.skipEmptyCampaign ? l.campaign : -1,
@@ -83,153 +73,95 @@ final class SpendCombiner {
      */
     boolean add(RawRow row, ChannelNames channels) {
         if (!row.isBytes()) return false;
-        long c, v, imp, clk, conv, ld;
-        int present = 0;
+        int present;
         try {
             if (FastLane.empty(row, date)) return false;
             FastLane.checkDate(row, date); // only checked: a date the lane cannot read goes to the mapper
-            c = 0;
-            if (!FastLane.empty(row, cost)) {
-                c = FastLane.micros(row, cost);
-                present |= Spend.COST;
-            }
-            v = 0;
-            if (!FastLane.empty(row, value)) {
-                v = FastLane.micros(row, value);
-                present |= Spend.CONVERSION_VALUE;
-            }
-            imp = 0;
-            if (!FastLane.empty(row, impressions)) {
-                imp = FastLane.count(row, impressions);
-                present |= Spend.IMPRESSIONS;
-            }
-            clk = 0;
-            if (!FastLane.empty(row, clicks)) {
-                clk = FastLane.count(row, clicks);
-                present |= Spend.CLICKS;
-            }
-            conv = 0;
-            if (!FastLane.empty(row, conversions)) {
-                conv = FastLane.micros(row, conversions);
-                present |= Spend.CONVERSIONS;
-            }
-            ld = 0;
-            if (!FastLane.empty(row, leads)) {
-                ld = FastLane.count(row, leads);
-                present |= Spend.LEADS;
-            }
+            present = lane.metrics(row, read);
         } catch (FastLane.Fallback f) {
             return false;
         }
-        byte[] b = row.bytes();
-        long hl = present;
-        for (int k : keyColumns) hl = hashCell(hl, row, k, b);
-        hl = (hl ^ (hl >>> 32)) * M;
-        int h = (int) (hl ^ (hl >>> 29));
-        int mask = slots.length - 1;
-        int i = h & mask;
-        while (true) {
-            int e = slots[i] - 1;
-            if (e < 0) break;
-            if (hashes[e] == h && sameKey(e, row, b, present)) {
-                long[] s = sums;
-                int at = e * SUMS;
-                s[at] = Math.addExact(s[at], c);
-                s[at + 1] += imp;
-                s[at + 2] += clk;
-                s[at + 3] = Math.addExact(s[at + 3], conv);
-                s[at + 4] = Math.addExact(s[at + 4], v);
-                s[at + 5] += ld;
-                rows[e]++;
-                return true;
-            }
-            i = (i + 1) & mask;
+        int len = keyOf(row, present);
+        if (len < 0) return false;
+        int h = ByteRanges.finish(ByteRanges.mix(len, key, 0, len));
+        int slot = slot(h, key, 0, len);
+        int e = slots[slot] - 1;
+        if (e >= 0) {
+            add(e, read, 0, 1);
+            return true;
         }
-        int need = 1;
-        for (int k : keyColumns) need += k >= row.size() ? 1 : 3 + row.end(k) - row.start(k);
-        if (need > 0xffff) return false; // absurdly long cells: mapped on their own
         Object rec = lane.map(row, channels);
         if (!(rec instanceof Spend)) return false;
-        Spend s = (Spend) rec;
-        if (s.present() != present) throw new IllegalStateException("combiner and lane disagree at line " + row.line());
-        insert(i, h, row, b, need, s);
+        if (((Spend) rec).present() != present) throw new IllegalStateException("combiner and lane disagree at line " + row.line());
+        append(slot, h, key, 0, len, (Spend) rec, read, 0, 1);
         return true;
     }
 
-    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long M = 0x9E3779B97F4A7C15L;
-
-    /** Mixes a cell (its kind, length and bytes, eight at a time) into {@code h}. */
-    private static long hashCell(long h, RawRow row, int c, byte[] b) {
-        if (c >= row.size()) return Long.rotateLeft((h ^ 0xFF) * M, 29);
-        int s = row.start(c);
-        int e = row.end(c);
-        h = Long.rotateLeft((h ^ ((long) row.kind(c) << 32 | (e - s))) * M, 29);
-        int i = s;
-        for (; i + 8 <= e; i += 8) h = Long.rotateLeft((h ^ (long) LONG.get(b, i)) * M, 29);
-        if (i < e) {
-            long w = 0;
-            for (int j = e - 1; j >= i; j--) w = w << 8 | (b[j] & 0xff);
-            h = Long.rotateLeft((h ^ w) * M, 29);
-        }
-        return h;
-    }
-
-    /** Key layout: present (1 byte), then per key column its kind (1 byte, -1 when absent), length (2 bytes) and bytes. */
-    private boolean sameKey(int e, RawRow row, byte[] b, int present) {
-        byte[] k = keys;
-        int p = keyAt[e];
-        if (k[p++] != present) return false;
+    /**
+     * Writes the row's key into {@link #key}: the metrics present (1 byte), then per key column its kind
+     * (1 byte, -1 when the row is too short to have the column), length (2 bytes) and bytes. Returns its
+     * length, or -1 for a cell too long to key (such a row is mapped on its own).
+     */
+    private int keyOf(RawRow row, int present) {
+        int need = 1;
         for (int c : keyColumns) {
             if (c >= row.size()) {
-                if (k[p++] != -1) return false;
+                need++;
                 continue;
             }
-            if (k[p++] != row.kind(c)) return false;
-            int s = row.start(c);
-            int len = row.end(c) - s;
-            if (((k[p] & 0xff) << 8 | (k[p + 1] & 0xff)) != len) return false;
-            p += 2;
-            int j = 0;
-            for (; j + 8 <= len; j += 8) if ((long) LONG.get(k, p + j) != (long) LONG.get(b, s + j)) return false;
-            for (; j < len; j++) if (k[p + j] != b[s + j]) return false;
-            p += len;
+            int len = row.end(c) - row.start(c);
+            if (len > 0xffff) return -1;
+            need += 3 + len;
         }
-        return true;
-    }
-
-    private void insert(int slot, int h, RawRow row, byte[] b, int need, Spend s) {
-        if (size == first.length) growEntries();
-        if (keysLength + need > keys.length) keys = Arrays.copyOf(keys, Math.max(keys.length * 2, keysLength + need));
-        int e = size++;
-        keyAt[e] = keysLength;
-        byte[] k = keys;
-        int p = keysLength;
-        k[p++] = (byte) s.present();
+        if (need > key.length) key = new byte[Math.max(need, 2 * key.length)];
+        byte[] k = key;
+        byte[] b = row.bytes();
+        int p = 0;
+        k[p++] = (byte) present;
         for (int c : keyColumns) {
             if (c >= row.size()) {
                 k[p++] = -1;
                 continue;
             }
+            int s = row.start(c);
+            int len = row.end(c) - s;
             k[p++] = row.kind(c);
-            int st = row.start(c);
-            int len = row.end(c) - st;
             k[p++] = (byte) (len >>> 8);
             k[p++] = (byte) len;
-            System.arraycopy(b, st, k, p, len);
+            System.arraycopy(b, s, k, p, len);
             p += len;
         }
-        keysLength = p;
+        return p;
+    }
+
+    /** The slot of the entry whose key is {@code b[from, from + len)}, or of the free slot where it would go. */
+    private int slot(int h, byte[] b, int from, int len) {
+        int mask = slots.length - 1;
+        for (int i = h & mask; ; i = (i + 1) & mask) {
+            int e = slots[i] - 1;
+            if (e < 0 || hashes[e] == h && keyLength(e) == len && ByteRanges.equal(keys, keyAt[e], b, from, len)) return i;
+        }
+    }
+
+    /** Adds {@code n} rows' metrics {@code v[at, at + SUMS)} to entry {@code e}. */
+    private void add(int e, long[] v, int at, long n) {
+        int to = e * SUMS;
+        for (int k = 0; k < SUMS; k++) sums[to + k] = Math.addExact(sums[to + k], v[at + k]);
+        rows[e] += n;
+    }
+
+    /** A new entry in free slot {@code slot}: its key, the row that stands for it, and the sums of its {@code n} rows. */
+    private void append(int slot, int h, byte[] b, int from, int len, Spend firstRow, long[] v, int at, long n) {
+        if (size == first.length) growEntries();
+        if (keysLength + len > keys.length) keys = Arrays.copyOf(keys, Math.max(keys.length * 2, keysLength + len));
+        int e = size++;
+        keyAt[e] = keysLength;
+        System.arraycopy(b, from, keys, keysLength, len);
+        keysLength += len;
         hashes[e] = h;
-        first[e] = s;
-        int at = e * SUMS;
-        sums[at] = s.cost();
-        sums[at + 1] = s.impressions();
-        sums[at + 2] = s.clicks();
-        sums[at + 3] = s.conversions();
-        sums[at + 4] = s.conversionValue();
-        sums[at + 5] = s.leads();
-        rows[e] = 1;
+        first[e] = firstRow;
+        System.arraycopy(v, at, sums, e * SUMS, SUMS);
+        rows[e] = n;
         slots[slot] = e + 1;
         if (size * 2 > slots.length) rehash();
     }
@@ -243,43 +175,17 @@ final class SpendCombiner {
             int from = o.keyAt[e];
             int len = o.keyLength(e);
             int h = o.hashes[e];
-            int at = e * SUMS;
-            int mask = slots.length - 1;
-            int i = h & mask;
-            int found = -1;
-            for (int m; (m = slots[i] - 1) >= 0; i = (i + 1) & mask) {
-                if (hashes[m] == h && keyLength(m) == len && Arrays.equals(keys, keyAt[m], keyAt[m] + len, o.keys, from, from + len)) {
-                    found = m;
-                    break;
-                }
+            int slot = slot(h, o.keys, from, len);
+            int mine = slots[slot] - 1;
+            if (mine >= 0) {
+                add(mine, o.sums, e * SUMS, o.rows[e]);
+            } else {
+                append(slot, h, o.keys, from, len, o.first[e], o.sums, e * SUMS, o.rows[e]);
             }
-            if (found >= 0) {
-                int to = found * SUMS;
-                sums[to] = Math.addExact(sums[to], o.sums[at]);
-                sums[to + 1] += o.sums[at + 1];
-                sums[to + 2] += o.sums[at + 2];
-                sums[to + 3] = Math.addExact(sums[to + 3], o.sums[at + 3]);
-                sums[to + 4] = Math.addExact(sums[to + 4], o.sums[at + 4]);
-                sums[to + 5] += o.sums[at + 5];
-                rows[found] += o.rows[e];
-                continue;
-            }
-            if (size == first.length) growEntries();
-            if (keysLength + len > keys.length) keys = Arrays.copyOf(keys, Math.max(keys.length * 2, keysLength + len));
-            int n = size++;
-            keyAt[n] = keysLength;
-            System.arraycopy(o.keys, from, keys, keysLength, len);
-            keysLength += len;
-            hashes[n] = h;
-            first[n] = o.first[e];
-            System.arraycopy(o.sums, at, sums, n * SUMS, SUMS);
-            rows[n] = o.rows[e];
-            slots[i] = n + 1;
-            if (size * 2 > slots.length) rehash();
         }
     }
 
-    /** Bytes of entry {@code e}'s key: entries are laid out in the arena in order. */
+    /** Bytes of entry {@code e}'s key: keys are stored one after the other in entry order. */
     private int keyLength(int e) { return (e + 1 < size ? keyAt[e + 1] : keysLength) - keyAt[e]; }
 
     private void growEntries() {
@@ -314,7 +220,9 @@ final class SpendCombiner {
             Spend f = first[e];
             int at = e * SUMS;
             sink.accept(rows[e] == 1 ? f : new Spend(f.date(), f.dateEnd(), f.platform(), f.channel(), f.campaign(), f.adGroup(),
-                    f.currency(), sums[at], sums[at + 1], sums[at + 2], sums[at + 3], sums[at + 4], sums[at + 5], f.present()));
+                    f.currency(), sums[at + FastLane.SpendLane.COST], sums[at + FastLane.SpendLane.IMPRESSIONS],
+                    sums[at + FastLane.SpendLane.CLICKS], sums[at + FastLane.SpendLane.CONVERSIONS],
+                    sums[at + FastLane.SpendLane.VALUE], sums[at + FastLane.SpendLane.LEADS], f.present()));
             n += rows[e];
             first[e] = null;
         }
